@@ -1,0 +1,4 @@
+// The desktop API contract shared by main/core, the hosts, the preload and the renderer.
+export * from './api.js';
+export * from './views.js';
+export * from './wire.js';

@@ -1,0 +1,42 @@
+// Lint, including the layer rules of DESIGN.md: each folder may import only the layers below it.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'events', 'util', 'worker_threads'];
+const electron = ['electron', 'electron/*', 'electron-store'];
+
+/** One restricted-import rule per layer: `forbidden` are glob patterns no file in `files` may import. */
+const layer = (files, forbidden, why) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `${why} (DESIGN.md import rules)` }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', '.ci-data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  layer(['common/**'], ['**/server/**', '**/main/**', '**/preload/**', '**/renderer/**', ...nodeBuiltins, ...electron, 'react', 'react-dom'], 'common/ imports nothing of ours and no node:, electron or DOM module'),
+  layer(['server/**'], ['**/main/**', '**/preload/**', '**/renderer/**', ...electron], 'server/ imports common/ only'),
+  layer(['main/core/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/electron/**', '**/main/web/**', '../electron/**', '../web/**', ...electron], 'main/core imports common/ only, never electron or renderer'),
+  layer(['main/electron/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/web/**', '../web/**'], 'main/electron imports main/core and common/'),
+  layer(['main/web/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/electron/**', '../electron/**', ...electron], 'main/web imports main/core and common/, never electron'),
+  layer(['preload/**'], ['**/server/**', '**/main/**', '**/renderer/**', ...nodeBuiltins], 'preload/ imports common/ and electron only'),
+  layer(['renderer/**'], ['**/server/**', '**/main/**', '**/preload/**', ...nodeBuiltins, ...electron], 'renderer/ imports common/ only: no node:, no electron'),
+);

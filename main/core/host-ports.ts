@@ -1,0 +1,54 @@
+// What a host (Electron or the browser host) gives the engine, and what it gets back.
+// Everything OS-specific is injected here so the engine runs and is tested in plain Node.
+import type { DesktopEventName, DesktopEventPayload, DesktopHandlers, Preferences } from '../../common/desktop/index.js';
+
+/** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
+export interface SecretStore {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+  delete(name: string): void;
+  /** False when secrets cannot be kept safely (e.g. Linux basic_text): the engine then keeps none. */
+  readonly persistent: boolean;
+}
+
+/** Local, non-secret preferences. Electron: electron-store; browser host/tests: a JSON file. */
+export interface PreferenceStore {
+  load(): Partial<Preferences>;
+  save(prefs: Preferences): void;
+}
+
+export interface NotificationRequest {
+  title: string;
+  body: string;
+  /** Present when a click should open one message. */
+  target: { practiceId: string; messageId: string } | null;
+}
+
+/** Raises one OS notification; `onClick` fires where the OS reports clicks. */
+export interface Notifier {
+  notify(request: NotificationRequest, onClick: () => void): void;
+}
+
+export interface EngineOptions {
+  /** Folder for caches (one per account) and attachment files. */
+  dataDir: string;
+  appInfo: { name: string; version: string; host: 'electron' | 'web' };
+  /** Server that `npm start` launched, offered on the sign-in form. */
+  defaultServerUrl: string | null;
+  secrets: SecretStore;
+  preferences: PreferenceStore;
+  notifier: Notifier;
+}
+
+export type EngineListener = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => void;
+
+export interface Engine {
+  /** The desktop API methods; hosts validate arguments with the common/ schemas before calling. */
+  readonly handlers: DesktopHandlers;
+  /** Subscribe to engine events; returns an unsubscribe function. */
+  subscribe(listener: EngineListener): () => void;
+  /** Restore a saved session (if any) and start syncing. */
+  start(): Promise<void>;
+  /** Stop timers and sockets and close the cache. */
+  stop(): Promise<void>;
+}
