@@ -1,0 +1,151 @@
+// Writes messages, their mailbox state and attachment metadata. Used inside the sync transaction
+// and the local-action transactions; pending outbox state changes are re-applied on top of what
+// the server says, so an action the user took offline stays visible until the server confirms it.
+import type { MailboxState, Message, StatePatch } from '../../../common/http/index.js';
+import type { Db } from './driver.js';
+import { toColumns, type MessageColumns } from './message-columns.js';
+
+export type UpsertOutcome = 'inserted' | 'updated' | 'reconciled';
+
+export const localMessageId = (clientId: string) => `local-${clientId}`;
+
+export class MessageWriter {
+  private readonly findRowid;
+  private readonly insertMessage;
+  private readonly replaceMessage;
+  private readonly upsertState;
+  private readonly updateState;
+  private readonly deleteAttachments;
+  private readonly insertAttachment;
+  private readonly pendingPatches;
+
+  constructor(
+    db: Db,
+    private readonly userId: string,
+  ) {
+    this.findRowid = db.prepare<[string], { rowid: number; client_id: string }>(
+      'SELECT rowid, client_id FROM messages WHERE id = ?',
+    );
+    const cols = `id, client_id, practice_id, thread_id, source, sender_id, sender_name, subject, body, patient_name,
+      recipient_names, has_attachments, sent_at, incoming, outgoing, json, delivery, delivery_error`;
+    const params = cols
+      .split(',')
+      .map((c) => `@${c.trim()}`)
+      .join(', ');
+    this.insertMessage = db.prepare<[MessageColumns]>(`INSERT INTO messages (${cols}) VALUES (${params})`);
+    const sets = cols
+      .split(',')
+      .map((c) => `${c.trim()} = @${c.trim()}`)
+      .join(', ');
+    this.replaceMessage = db.prepare<[MessageColumns & { rowid: number }]>(
+      `UPDATE messages SET ${sets} WHERE rowid = @rowid`,
+    );
+    this.upsertState = db.prepare(
+      `INSERT INTO mailbox_state (message_rowid, practice_id, source, incoming, outgoing, sent_at, read, flagged, archived)
+       VALUES (@rowid, @practice_id, @source, @incoming, @outgoing, @sent_at, @read, @flagged, @archived)
+       ON CONFLICT (message_rowid) DO UPDATE SET practice_id = excluded.practice_id, source = excluded.source,
+         incoming = excluded.incoming, outgoing = excluded.outgoing, sent_at = excluded.sent_at,
+         read = excluded.read, flagged = excluded.flagged, archived = excluded.archived`,
+    );
+    this.updateState = db.prepare(
+      `UPDATE mailbox_state SET read = coalesce(@read, read), flagged = coalesce(@flagged, flagged),
+         archived = coalesce(@archived, archived) WHERE message_rowid = @rowid`,
+    );
+    this.deleteAttachments = db.prepare<[number]>('DELETE FROM attachments WHERE message_rowid = ?');
+    this.insertAttachment = db.prepare(
+      `INSERT INTO attachments (message_rowid, id, kind, name, size, mime_type, sha256, ref_id)
+       VALUES (@rowid, @id, @kind, @name, @size, @mime_type, @sha256, @ref_id)`,
+    );
+    this.pendingPatches = db.prepare<[string, string], { payload: string }>(
+      `SELECT payload FROM outbox WHERE kind = 'state' AND status = 'pending' AND target IN (?, ?) ORDER BY id`,
+    );
+  }
+
+  rowidOf(messageId: string): number | null {
+    return this.findRowid.get(messageId)?.rowid ?? null;
+  }
+
+  /** Stores a message the server sent; an echo of a locally queued one replaces the local row. */
+  upsertFromServer(message: Message, state: MailboxState): UpsertOutcome {
+    const columns = toColumns(message, this.userId);
+    const existing = this.findRowid.get(message.id);
+    const local = existing ? undefined : this.findRowid.get(localMessageId(message.clientId));
+    let outcome: UpsertOutcome;
+    let rowid: number;
+    if (existing) {
+      rowid = existing.rowid;
+      outcome = 'updated';
+    } else if (local) {
+      rowid = local.rowid;
+      this.replaceMessage.run({ ...columns, rowid });
+      this.writeAttachments(rowid, message, true);
+      outcome = 'reconciled';
+    } else {
+      rowid = Number(this.insertMessage.run(columns).lastInsertRowid);
+      this.writeAttachments(rowid, message, false);
+      outcome = 'inserted';
+    }
+    this.writeState(rowid, columns, state);
+    this.overlayPending(rowid, message.id, message.clientId);
+    return outcome;
+  }
+
+  /** A message the user queued: stored at once with a local id, delivery pending. */
+  insertLocal(message: Message): void {
+    const columns = toColumns(message, this.userId, 'pending');
+    const rowid = Number(this.insertMessage.run(columns).lastInsertRowid);
+    this.writeAttachments(rowid, message, false);
+    this.writeState(rowid, columns, { messageId: message.id, read: true, flagged: false, archived: false });
+  }
+
+  /** Applies the server's state for a message; false when the message is not cached. */
+  applyServerState(state: MailboxState): boolean {
+    const found = this.findRowid.get(state.messageId);
+    if (!found) return false;
+    this.updateState.run({ rowid: found.rowid, ...state, ...bits(state) });
+    this.overlayPending(found.rowid, state.messageId, found.client_id);
+    return true;
+  }
+
+  applyLocalPatch(rowid: number, patch: StatePatch): void {
+    this.updateState.run({ rowid, ...bits(patch) });
+  }
+
+  private writeState(rowid: number, c: MessageColumns, state: MailboxState): void {
+    this.upsertState.run({
+      rowid,
+      practice_id: c.practice_id,
+      source: c.source,
+      incoming: c.incoming,
+      outgoing: c.outgoing,
+      sent_at: c.sent_at,
+      ...bits(state),
+    });
+  }
+
+  private overlayPending(rowid: number, messageId: string, clientId: string): void {
+    for (const { payload } of this.pendingPatches.all(messageId, localMessageId(clientId))) {
+      this.applyLocalPatch(rowid, (JSON.parse(payload) as { patch: StatePatch }).patch);
+    }
+  }
+
+  private writeAttachments(rowid: number, message: Message, replace: boolean): void {
+    if (replace) this.deleteAttachments.run(rowid);
+    for (const a of message.attachments) {
+      const file = a.kind === 'file';
+      this.insertAttachment.run({
+        rowid,
+        id: a.id,
+        kind: a.kind,
+        name: a.name,
+        size: file ? a.size : null,
+        mime_type: file ? a.mimeType : null,
+        sha256: file ? a.sha256 : null,
+        ref_id: file ? null : a.refId,
+      });
+    }
+  }
+}
+
+const bit = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
+const bits = (s: StatePatch) => ({ read: bit(s.read), flagged: bit(s.flagged), archived: bit(s.archived) });

@@ -1,0 +1,16 @@
+// Numbered migrations: entry N takes the cache from user_version N-1 to N, in one transaction.
+import type { Db } from '../driver.js';
+import { migration001 } from './001-initial.js';
+
+export const migrations: readonly string[] = [migration001];
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) throw new Error('cache schema is newer than this app');
+  for (let version = current + 1; version <= migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version - 1] as string);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,67 @@
+// Stores one /sync page and its cursor in a single transaction, so a kill at any instant leaves
+// either the whole page (and its cursor) or none of it. Reports what the notification rules need.
+import type { Change, Message } from '../../../common/http/index.js';
+import type { Db } from './driver.js';
+import type { KeyValues } from './kv.js';
+import type { MessageWriter } from './message-writer.js';
+import type { PracticeStore } from './practice-store.js';
+
+export interface StoredPage {
+  /** Messages seen for the first time, with the state they arrived in. */
+  newMessages: { message: Message; read: boolean; archived: boolean; incoming: boolean }[];
+  insertedCount: number;
+  practiceIds: Set<string>;
+}
+
+export const CURSOR_KEY = 'syncCursor';
+
+export class SyncPageWriter {
+  private readonly writePage;
+  constructor(
+    db: Db,
+    private readonly userId: string,
+    private readonly messages: MessageWriter,
+    private readonly practices: PracticeStore,
+    private readonly kv: KeyValues,
+  ) {
+    this.writePage = db.transaction((changes: Change[], cursor: string) => this.apply(changes, cursor));
+  }
+
+  store(changes: Change[], cursor: string): StoredPage {
+    return this.writePage(changes, cursor);
+  }
+
+  private apply(changes: Change[], cursor: string): StoredPage {
+    const page: StoredPage = { newMessages: [], insertedCount: 0, practiceIds: new Set() };
+    for (const change of changes) {
+      page.practiceIds.add(change.practiceId);
+      switch (change.kind) {
+        case 'message': {
+          const outcome = this.messages.upsertFromServer(change.message, change.state);
+          if (outcome === 'inserted') {
+            page.insertedCount++;
+            const own = change.message.sender.kind === 'staff' && change.message.sender.id === this.userId;
+            page.newMessages.push({
+              message: change.message,
+              read: change.state.read,
+              archived: change.state.archived,
+              incoming: !own,
+            });
+          }
+          break;
+        }
+        case 'state':
+          this.messages.applyServerState(change.state);
+          break;
+        case 'settings':
+          this.practices.putServerSettings(change.practiceId, change.settings);
+          break;
+        case 'user':
+          this.practices.putUser(change.practiceId, change.user);
+          break;
+      }
+    }
+    this.kv.set(CURSOR_KEY, cursor);
+    return page;
+  }
+}

@@ -1,0 +1,369 @@
+// An in-memory DesktopApi for component tests and the dev story page: demo practices and messages,
+// offline/outbox behaviour, drafts, lock, and a way to emit host events.
+import type {
+  DesktopApi,
+  DesktopEventName,
+  DesktopEventPayload,
+  Draft,
+  MessageRow,
+  OutboxItem,
+  PracticeSettings,
+  Preferences,
+  SessionInfo,
+  SyncStatus,
+} from '../../../common/desktop/index.js';
+import type { Attachment, MailboxState, Message } from '../../../common/http/index.js';
+import { DesktopCallError } from '../api/web-socket-client.js';
+import {
+  bulkMessages,
+  demoMessages,
+  DEMO_PASSWORD,
+  DOCUMENTS,
+  ENCOUNTERS,
+  ME,
+  PATIENTS,
+  PRACTICES,
+  STAFF,
+} from './demo-data.js';
+
+export interface FakeOptions {
+  signedIn?: boolean;
+  /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
+  bulkCount?: number;
+  defaultServerUrl?: string | null;
+}
+
+type Stored = { message: Message; state: MailboxState; delivery: MessageRow['delivery']; deliveryError: string | null };
+type Call = { method: string; args: unknown };
+
+export type FakeDesktopApi = DesktopApi & {
+  emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
+  setOffline(offline: boolean): void;
+  /** Every call made, in order, for assertions. */
+  calls: Call[];
+  messages: Map<string, Stored>;
+  drafts: Map<string, Draft | null>;
+  settings: Map<string, PracticeSettings>;
+  preferences: Preferences;
+  outbox: OutboxItem[];
+};
+
+const ok = { ok: true as const };
+
+export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls: Call[] = [];
+  const messages = new Map<string, Stored>();
+  for (const s of [...demoMessages(), ...bulkMessages(options.bulkCount ?? 0)]) {
+    messages.set(s.message.id, { ...s, delivery: 'delivered', deliveryError: null });
+  }
+  let sorted: Stored[] | null = null;
+  const byTime = () =>
+    (sorted ??= [...messages.values()].sort(
+      (a, b) => b.message.sentAt.localeCompare(a.message.sentAt) || b.message.id.localeCompare(a.message.id),
+    ));
+  const drafts = new Map<string, Draft | null>();
+  const staged = new Map<string, { name: string; mimeType: string; size: number }>();
+  const settings = new Map<string, PracticeSettings>(
+    PRACTICES.map((p) => [p.id, { portalMessagesInInbox: true, emailNotifications: false }]),
+  );
+  const preferences: Preferences = {
+    notificationPrivacy: 'sender',
+    idleLockMinutes: 10,
+    startAtLogin: false,
+    lastPracticeId: null,
+  };
+  const outbox: OutboxItem[] = [];
+  let signedIn = options.signedIn ?? true;
+  let sync: SyncStatus = {
+    state: 'online',
+    syncedMessages: messages.size,
+    initialSyncDone: true,
+    lastError: null,
+    pendingOutbox: 0,
+  };
+  let nextId = 1;
+
+  const emit = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => {
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  };
+  const session = (): SessionInfo => ({
+    signedIn,
+    serverUrl: signedIn ? 'http://127.0.0.1:4010' : null,
+    defaultServerUrl: options.defaultServerUrl ?? 'http://127.0.0.1:4010',
+    user: signedIn ? ME : null,
+    practices: signedIn ? PRACTICES : [],
+  });
+  const find = (id: string): Stored => {
+    const found = messages.get(id);
+    if (!found) throw new DesktopCallError('not_found', 'That message is not in this practice.');
+    return found;
+  };
+  const isMine = (s: Stored) => s.message.sender.kind === 'staff' && s.message.sender.id === ME.id;
+  const inFolder = (s: Stored, practiceId: string, folder: string) => {
+    if (s.message.practiceId !== practiceId) return false;
+    if (folder === 'todo') return s.state.flagged;
+    if (folder === 'sent') return isMine(s);
+    if (isMine(s)) return false;
+    if (folder === 'archived') return s.state.archived;
+    const portalShown = settings.get(practiceId)?.portalMessagesInInbox ?? true;
+    return !s.state.archived && (portalShown || s.message.source !== 'portal');
+  };
+  const toRow = (s: Stored): MessageRow => ({
+    id: s.message.id,
+    practiceId: s.message.practiceId,
+    threadId: s.message.threadId,
+    source: s.message.source,
+    senderName: s.message.sender.name,
+    recipientNames: s.message.recipients.map((r) => r.name),
+    subject: s.message.subject,
+    sentAt: s.message.sentAt,
+    read: s.state.read,
+    flagged: s.state.flagged,
+    archived: s.state.archived,
+    hasAttachments: s.message.attachments.length > 0,
+    patientName: s.message.patient?.name ?? null,
+    delivery: s.delivery,
+  });
+  const counts = () => {
+    const byPractice: Record<string, number> = {};
+    for (const p of PRACTICES) byPractice[p.id] = 0;
+    for (const s of messages.values()) {
+      if (!s.state.read && inFolder(s, s.message.practiceId, 'inbox')) {
+        byPractice[s.message.practiceId] = (byPractice[s.message.practiceId] ?? 0) + 1;
+      }
+    }
+    return { total: Object.values(byPractice).reduce((a, b) => a + b, 0), byPractice };
+  };
+  const changed = (practiceId: string) => {
+    emit('changed', { practiceIds: [practiceId] });
+    emit('unreadCount', counts());
+  };
+  const queue = (kind: OutboxItem['kind'], description: string) => {
+    if (sync.state !== 'offline') return;
+    outbox.push({ id: nextId++, kind, description, status: 'pending', error: null, createdAt: new Date().toISOString() });
+    sync = { ...sync, pendingOutbox: outbox.length };
+    emit('syncStatus', sync);
+  };
+  const addMessage = (message: Message) => {
+    const delivery = sync.state === 'offline' ? 'pending' : 'delivered';
+    messages.set(message.id, {
+      message,
+      state: { messageId: message.id, read: true, flagged: false, archived: false },
+      delivery,
+      deliveryError: null,
+    });
+    sorted = null;
+    queue('send', `Send "${message.subject}"`);
+    changed(message.practiceId);
+    return { messageId: message.id };
+  };
+  const resolveAttachments = (practiceId: string, refs: { kind: string; id: string }[] | undefined): Attachment[] =>
+    (refs ?? []).map((ref) => {
+      if (ref.kind === 'file') {
+        const file = staged.get(ref.id);
+        if (!file) throw new DesktopCallError('not_found', 'That attachment was not staged.');
+        return { id: `att-${nextId++}`, kind: 'file', sha256: '0'.repeat(64), ...file };
+      }
+      const kind = ref.kind as 'encounter' | 'patient' | 'document';
+      const name =
+        kind === 'patient'
+          ? (PATIENTS[practiceId]?.find((p) => p.id === ref.id)?.name ?? 'Patient')
+          : kind === 'document'
+            ? (DOCUMENTS[practiceId]?.find((d) => d.id === ref.id)?.title ?? 'Document')
+            : `Encounter ${ENCOUNTERS.find((e) => e.id === ref.id)?.date ?? ''}`;
+      return { id: `att-${nextId++}`, kind, refId: ref.id, name };
+    });
+
+  const api: DesktopApi = {
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+    getAppInfo: async () => ({ name: 'Practice Messenger', version: '0.1.0-fake', host: 'web' }),
+    getSession: async () => session(),
+    signIn: async ({ serverUrl, email, password }) => {
+      if (serverUrl.includes('unreachable')) {
+        throw new DesktopCallError('server_unreachable', `Could not reach the server at ${serverUrl}.`);
+      }
+      if (email !== ME.email || password !== DEMO_PASSWORD) {
+        throw new DesktopCallError('invalid_credentials', 'Wrong email or password.');
+      }
+      signedIn = true;
+      return session();
+    },
+    signOut: async () => {
+      signedIn = false;
+      return ok;
+    },
+    getSyncStatus: async () => sync,
+    listMessages: async ({ practiceId, folder, cursor, limit }) => {
+      const all = byTime().filter((s) => inFolder(s, practiceId, folder));
+      const start = cursor ? Number(cursor) : 0;
+      const end = start + (limit ?? 50);
+      return { rows: all.slice(start, end).map(toRow), nextCursor: end < all.length ? String(end) : null };
+    },
+    getThread: async ({ messageId }) => {
+      const threadId = find(messageId).message.threadId;
+      const thread = [...messages.values()]
+        .filter((s) => s.message.threadId === threadId)
+        .sort((a, b) => a.message.sentAt.localeCompare(b.message.sentAt));
+      return { messages: thread.map(({ message, state, delivery, deliveryError }) => ({ message, state, delivery, deliveryError })) };
+    },
+    searchMessages: async ({ practiceId, query, limit }) => {
+      const q = query.toLowerCase();
+      const hits = byTime()
+        .filter((s) => s.message.practiceId === practiceId)
+        .filter((s) => `${s.message.subject} ${s.message.body} ${s.message.sender.name}`.toLowerCase().includes(q))
+        .slice(0, limit ?? 50);
+      return { hits: hits.map((s) => ({ row: toRow(s), snippet: s.message.body.slice(0, 120) })) };
+    },
+    getUnreadCounts: async () => counts(),
+    sendMessage: async (req) => {
+      const staff = STAFF[req.practiceId] ?? [];
+      const id = `m-new-${nextId++}`;
+      const patient = req.patientId ? PATIENTS[req.practiceId]?.find((p) => p.id === req.patientId) : undefined;
+      return addMessage({
+        id,
+        practiceId: req.practiceId,
+        threadId: id,
+        clientId: `c-${id}`,
+        source: 'staff',
+        sender: { kind: 'staff', id: ME.id, name: ME.name },
+        recipients: req.to.map((uid) => ({ kind: 'staff', id: uid, name: staff.find((u) => u.id === uid)?.name ?? uid })),
+        subject: req.subject,
+        body: req.body,
+        sentAt: new Date().toISOString(),
+        inReplyTo: null,
+        patient: patient ? { id: patient.id, name: patient.name } : null,
+        encounter: req.encounterId ? { id: req.encounterId, date: '2026-11-20' } : null,
+        document: req.documentId ? { id: req.documentId, title: 'Document' } : null,
+        attachments: resolveAttachments(req.practiceId, req.attachments),
+      });
+    },
+    reply: async ({ messageId, body, attachments }) => {
+      const original = find(messageId).message;
+      const id = `m-new-${nextId++}`;
+      return addMessage({
+        ...original,
+        id,
+        clientId: `c-${id}`,
+        sender: { kind: 'staff', id: ME.id, name: ME.name },
+        recipients: [original.sender],
+        subject: original.subject.startsWith('Re: ') ? original.subject : `Re: ${original.subject}`,
+        body,
+        sentAt: new Date().toISOString(),
+        inReplyTo: messageId,
+        attachments: resolveAttachments(original.practiceId, attachments),
+      });
+    },
+    setMessageState: async ({ messageId, patch }) => {
+      const s = find(messageId);
+      s.state = { ...s.state, ...patch };
+      queue('state', `Update "${s.message.subject}"`);
+      changed(s.message.practiceId);
+      return ok;
+    },
+    stageFile: async ({ name, mimeType, base64 }) => {
+      const id = `staged-${nextId++}`;
+      const size = Math.floor((base64.length * 3) / 4);
+      staged.set(id, { name, mimeType, size });
+      return { id, name, size, mimeType };
+    },
+    getAttachmentContent: async ({ messageId, attachmentId }) => {
+      const a = find(messageId).message.attachments.find((x) => x.id === attachmentId);
+      if (!a || a.kind !== 'file') throw new DesktopCallError('not_found', 'That attachment is not available.');
+      return { name: a.name, mimeType: a.mimeType, base64: btoa('Demo attachment content') };
+    },
+    getDocumentContent: async ({ practiceId, documentId }) => {
+      const d = DOCUMENTS[practiceId]?.find((x) => x.id === documentId);
+      if (!d) throw new DesktopCallError('not_found', 'That document is not in this practice.');
+      return { name: d.fileName, mimeType: d.mimeType, base64: btoa('Demo document') };
+    },
+    listStaff: async ({ practiceId, query }) => {
+      const q = (query ?? '').toLowerCase();
+      return { users: (STAFF[practiceId] ?? []).filter((u) => u.name.toLowerCase().includes(q)) };
+    },
+    searchPatients: async ({ practiceId, query }) => {
+      const q = query.toLowerCase();
+      const all = PATIENTS[practiceId] ?? [];
+      return { patients: all.filter((p) => p.name.toLowerCase().includes(q) || p.mrn.toLowerCase().includes(q)) };
+    },
+    getPatient: async ({ practiceId, patientId }) => {
+      const p = PATIENTS[practiceId]?.find((x) => x.id === patientId);
+      if (!p) throw new DesktopCallError('not_found', 'That patient is not in this practice.');
+      return {
+        ...p,
+        encounters: ENCOUNTERS.filter((e) => e.patientId === p.id),
+        documents: (DOCUMENTS[practiceId] ?? []).filter((d) => d.patientId === p.id),
+      };
+    },
+    getEncounter: async ({ encounterId }) => {
+      const e = ENCOUNTERS.find((x) => x.id === encounterId);
+      if (!e) throw new DesktopCallError('not_found', 'That encounter is not in this practice.');
+      return e;
+    },
+    searchDocuments: async ({ practiceId, query, patientId }) => {
+      const q = query.toLowerCase();
+      const docs = (DOCUMENTS[practiceId] ?? []).filter(
+        (d) => (!patientId || d.patientId === patientId) && `${d.title} ${d.fileName}`.toLowerCase().includes(q),
+      );
+      return { documents: docs };
+    },
+    getPracticeSettings: async ({ practiceId }) => settings.get(practiceId) ?? { portalMessagesInInbox: true, emailNotifications: false },
+    savePracticeSettings: async ({ practiceId, settings: next }) => {
+      settings.set(practiceId, next);
+      changed(practiceId);
+      return next;
+    },
+    getPreferences: async () => ({ ...preferences }),
+    savePreferences: async (patch) => {
+      Object.assign(preferences, patch);
+      return { ...preferences };
+    },
+    getOutbox: async () => ({ items: [...outbox] }),
+    retryOutboxItem: async ({ id }) => {
+      const item = outbox.find((x) => x.id === id);
+      if (!item) throw new DesktopCallError('not_found', 'That item is no longer in the outbox.');
+      item.status = 'pending';
+      item.error = null;
+      return ok;
+    },
+    getDraft: async ({ practiceId }) => drafts.get(practiceId) ?? null,
+    saveDraft: async ({ practiceId, draft }) => {
+      drafts.set(practiceId, draft);
+      return ok;
+    },
+    unlock: async ({ password }) => {
+      const unlocked = password === DEMO_PASSWORD;
+      if (unlocked) emit('locked', { locked: false });
+      return { unlocked };
+    },
+  };
+
+  // Record every call (for assertions) without touching each method.
+  const recorded = api as unknown as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(api)) {
+    if (name === 'on' || typeof fn !== 'function') continue;
+    recorded[name] = (args: unknown) => {
+      calls.push({ method: name, args });
+      return (fn as (a: unknown) => Promise<unknown>)(args);
+    };
+  }
+
+  return Object.assign(api, {
+    emit,
+    calls,
+    messages,
+    drafts,
+    settings,
+    preferences,
+    outbox,
+    setOffline(offline: boolean) {
+      sync = { ...sync, state: offline ? 'offline' : 'online', lastError: offline ? 'Server unreachable' : null };
+      emit('syncStatus', sync);
+    },
+  });
+}

@@ -1,0 +1,95 @@
+// The browser host over real loopback HTTP and WebSocket, with a fake engine (the engine has its own suite).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import type { DesktopHandlers } from '../../common/desktop/index.js';
+import type { Engine, EngineListener } from '../../main/core/host-ports.js';
+import { startWebHost, type RunningWebHost } from '../../main/web/web-host.js';
+
+const SECRET = 'a'.repeat(64);
+let host: RunningWebHost;
+let rendererDir: string;
+let emit: EngineListener = () => undefined;
+const setMessageState = vi.fn(async () => ({ ok: true as const }));
+
+const engine: Engine = {
+  handlers: {
+    getAppInfo: async () => ({ name: 'Practice Messenger', version: '9.9.9', host: 'web' }),
+    setMessageState,
+  } as unknown as DesktopHandlers,
+  subscribe(listener) {
+    emit = listener;
+    return () => (emit = () => undefined);
+  },
+  start: async () => undefined,
+  stop: async () => undefined,
+};
+
+function openBridge(query: string, origin: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge${query}`, { origin });
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    socket.once('error', reject);
+  });
+}
+
+function nextFrame(socket: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+}
+
+beforeAll(async () => {
+  rendererDir = mkdtempSync(join(tmpdir(), 'pm-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Practice Messenger</title>');
+  host = await startWebHost({ engine, rendererDir, port: 0, secret: SECRET });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+describe('browser host', () => {
+  it('listens on loopback only and serves the page with a strict CSP when the secret is given', async () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const response = await fetch(host.url);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('refuses the page without the secret', async () => {
+    expect((await fetch(`${host.origin}/`)).status).toBe(403);
+    expect((await fetch(`${host.origin}/?secret=wrong`)).status).toBe(403);
+  });
+
+  it('refuses a socket without the secret or from another origin', async () => {
+    await expect(openBridge('', host.origin)).rejects.toThrow('HTTP 401');
+    await expect(openBridge(`?secret=${'b'.repeat(64)}`, host.origin)).rejects.toThrow('HTTP 401');
+    await expect(openBridge(`?secret=${SECRET}`, 'http://evil.example')).rejects.toThrow('HTTP 403');
+  });
+
+  it('carries calls and results, and refuses bad arguments before the engine', async () => {
+    const socket = await openBridge(`?secret=${SECRET}`, host.origin);
+    socket.send(JSON.stringify({ type: 'call', id: 1, method: 'getAppInfo', args: {} }));
+    expect(await nextFrame(socket)).toEqual({ type: 'result', id: 1, ok: true, value: { name: 'Practice Messenger', version: '9.9.9', host: 'web' } });
+    socket.send(JSON.stringify({ type: 'call', id: 2, method: 'setMessageState', args: { messageId: 'm1', patch: { deleted: true } } }));
+    expect(await nextFrame(socket)).toMatchObject({ id: 2, ok: false, error: { code: 'invalid_arguments' } });
+    expect(setMessageState).not.toHaveBeenCalled();
+    socket.send('not json');
+    socket.send(JSON.stringify({ type: 'call', id: 3, method: 'nope', args: {} }));
+    expect(await nextFrame(socket)).toMatchObject({ id: 3, ok: false, error: { code: 'unknown_method' } });
+    socket.close();
+  });
+
+  it('pushes engine events to connected pages', async () => {
+    const socket = await openBridge(`?secret=${SECRET}`, host.origin);
+    const frame = nextFrame(socket);
+    emit('unreadCount', { total: 3, byPractice: { p1: 3 } });
+    expect(await frame).toEqual({ type: 'event', event: 'unreadCount', payload: { total: 3, byPractice: { p1: 3 } } });
+    socket.close();
+  });
+});
