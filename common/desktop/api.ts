@@ -60,7 +60,7 @@ export const desktopMethods = {
   getAppInfo: method(NoArgs, z.object({ name: z.string(), version: z.string(), host: z.enum(['electron', 'web']) })),
   getSession: method(NoArgs, SessionInfo),
   signIn: method(
-    z.object({ serverUrl: z.url().max(500), email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict(),
+    z.object({ serverUrl: z.url({ protocol: /^https?$/ }).max(500), email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict(),
     SessionInfo,
   ),
   signOut: method(NoArgs, Ok),

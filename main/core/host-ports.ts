@@ -1,6 +1,11 @@
 // What a host (Electron or the browser host) gives the engine, and what it gets back.
 // Everything OS-specific is injected here so the engine runs and is tested in plain Node.
-import type { DesktopEventName, DesktopEventPayload, DesktopHandlers, Preferences } from '../../common/desktop/index.js';
+import type {
+  DesktopEventName,
+  DesktopEventPayload,
+  DesktopHandlers,
+  Preferences,
+} from '../../common/desktop/index.js';
 
 /** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
 export interface SecretStore {
@@ -38,6 +43,8 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /** Tests and benchmarks: sync page size (default 500), notification burst window (default 250 ms). */
+  tuning?: { syncPageSize?: number; notificationWindowMs?: number };
 }
 
 export type EngineListener = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => void;
@@ -51,4 +58,6 @@ export interface Engine {
   start(): Promise<void>;
   /** Stop timers and sockets and close the cache. */
   stop(): Promise<void>;
+  /** The OS says the network is back: reconnect and flush now instead of waiting out the backoff. */
+  reconnectNow(): void;
 }

@@ -21,7 +21,13 @@ describe('dispatchDesktopCall', () => {
 
   it('refuses malformed arguments before the handler runs', async () => {
     const setMessageState = vi.fn();
-    for (const args of [{ messageId: '' }, { messageId: 'm1', patch: { deleted: true } }, 'text', [1], { messageId: 'm1', patch: {}, extra: 1 }]) {
+    for (const args of [
+      { messageId: '' },
+      { messageId: 'm1', patch: { deleted: true } },
+      'text',
+      [1],
+      { messageId: 'm1', patch: {}, extra: 1 },
+    ]) {
       const outcome = await dispatchDesktopCall(handlers({ setMessageState }), 'setMessageState', args);
       expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
     }
@@ -32,7 +38,10 @@ describe('dispatchDesktopCall', () => {
     const coded = Object.assign(new Error('The server refused the password.'), { code: 'invalid_credentials' });
     const signIn = vi.fn(async () => Promise.reject(coded));
     const args = { serverUrl: 'http://127.0.0.1:1', email: 'a@b.c', password: 'x' };
-    expect(await dispatchDesktopCall(handlers({ signIn }), 'signIn', args)).toEqual({ ok: false, error: { code: 'invalid_credentials', message: 'The server refused the password.' } });
+    expect(await dispatchDesktopCall(handlers({ signIn }), 'signIn', args)).toEqual({
+      ok: false,
+      error: { code: 'invalid_credentials', message: 'The server refused the password.' },
+    });
     const getSession = vi.fn(async () => Promise.reject(new Error('SQLITE_CORRUPT near "Ana Ruiz"')));
     const outcome = await dispatchDesktopCall(handlers({ getSession }), 'getSession', {});
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal_error' } });

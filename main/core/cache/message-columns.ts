@@ -99,6 +99,9 @@ export function toMessageRow(r: ListRowColumns): MessageRow {
   };
 }
 
-export function stateFromColumns(messageId: string, r: { read: number; flagged: number; archived: number }): MailboxState {
+export function stateFromColumns(
+  messageId: string,
+  r: { read: number; flagged: number; archived: number },
+): MailboxState {
   return { messageId, read: r.read === 1, flagged: r.flagged === 1, archived: r.archived === 1 };
 }

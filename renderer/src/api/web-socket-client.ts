@@ -31,7 +31,11 @@ export function connectWebSocketApi(url: string): DesktopApi {
     socket = new WebSocket(url);
     ready = new Promise((resolve, reject) => {
       socket.addEventListener('open', () => resolve(), { once: true });
-      socket.addEventListener('error', () => reject(new DesktopCallError('host_unreachable', 'The app host is not reachable.')), { once: true });
+      socket.addEventListener(
+        'error',
+        () => reject(new DesktopCallError('host_unreachable', 'The app host is not reachable.')),
+        { once: true },
+      );
     });
     ready.catch(() => undefined);
     socket.addEventListener('message', (event) => {
@@ -49,7 +53,8 @@ export function connectWebSocketApi(url: string): DesktopApi {
       else call.reject(new DesktopCallError(data.error.code, data.error.message));
     });
     socket.addEventListener('close', () => {
-      for (const call of pending.values()) call.reject(new DesktopCallError('host_unreachable', 'The app host closed the connection.'));
+      for (const call of pending.values())
+        call.reject(new DesktopCallError('host_unreachable', 'The app host closed the connection.'));
       pending.clear();
     });
   };

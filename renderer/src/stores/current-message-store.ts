@@ -1,9 +1,10 @@
 // The open message and its thread, and what the user does to it: read, flag, archive, reply.
 import { create } from 'zustand';
 import type { MessageView } from '../../../common/desktop/index.js';
-import type { StatePatch } from '../../../common/http/index.js';
+import type { AttachmentRef, StatePatch } from '../lib/types.js';
 import { desktopApi } from '../api/client.js';
 import { errorMessage } from '../lib/errors.js';
+import { useMessageListStore } from './message-list-store.js';
 
 interface CurrentMessageState {
   messageId: string | null;
@@ -14,7 +15,7 @@ interface CurrentMessageState {
   open(messageId: string): Promise<void>;
   refresh(): Promise<void>;
   setState(patch: StatePatch): Promise<void>;
-  reply(body: string, attachments?: { kind: 'file' | 'encounter' | 'patient' | 'document'; id: string }[]): Promise<boolean>;
+  reply(body: string, attachments?: AttachmentRef[]): Promise<boolean>;
   close(): void;
 }
 
@@ -55,6 +56,7 @@ export const useCurrentMessageStore = create<CurrentMessageState>()((set, get) =
       const id = get().messageId;
       if (!id) return;
       patchLocal(id, patch);
+      useMessageListStore.getState().patchRow(id, patch);
       set({ actionError: null });
       try {
         await desktopApi().setMessageState({ messageId: id, patch });

@@ -20,20 +20,50 @@ interface MessageListState {
   show(practiceId: string, folder: Folder): Promise<void>;
   loadMore(): Promise<void>;
   refresh(): Promise<void>;
+  /** Shows a change at once (e.g. read, flagged) while the engine's `changed` event is on its way. */
+  patchRow(id: string, patch: Partial<Pick<MessageRow, 'read' | 'flagged' | 'archived'>>): void;
   reset(): void;
 }
 
-const empty = { practiceId: null, folder: 'inbox' as Folder, rows: [], nextCursor: null, loaded: false, loading: false, error: null };
+const empty = {
+  practiceId: null,
+  folder: 'inbox' as Folder,
+  rows: [],
+  nextCursor: null,
+  loaded: false,
+  loading: false,
+  error: null,
+};
 
 async function readPages(practiceId: string, folder: Folder, want: number) {
   const rows: MessageRow[] = [];
   let cursor: string | null = null;
   do {
-    const page = await desktopApi().listMessages({ practiceId, folder, cursor, limit: Math.min(200, want - rows.length) });
+    const page = await desktopApi().listMessages({
+      practiceId,
+      folder,
+      cursor,
+      limit: Math.min(200, want - rows.length),
+    });
     rows.push(...page.rows);
     cursor = page.nextCursor;
   } while (cursor && rows.length < want);
   return { rows, nextCursor: cursor };
+}
+
+/**
+ * A refresh re-reads the top of the list only. When the user had scrolled deeper, the rows below the
+ * re-read part are kept (with their cursor) so the scroll position does not jump.
+ */
+function keepDeeperRows(
+  before: { rows: MessageRow[]; nextCursor: string | null },
+  page: { rows: MessageRow[]; nextCursor: string | null },
+) {
+  const last = page.rows[page.rows.length - 1];
+  if (!page.nextCursor || !last || before.rows.length <= page.rows.length) return page;
+  const at = before.rows.findIndex((r) => r.id === last.id);
+  if (at < 0) return page;
+  return { rows: [...page.rows, ...before.rows.slice(at + 1)], nextCursor: before.nextCursor };
 }
 
 export const createMessageListStore = () =>
@@ -46,7 +76,7 @@ export const createMessageListStore = () =>
       try {
         const page = await readPages(practiceId, folder, want);
         if (mine !== generation) return;
-        set({ ...page, loaded: true, loading: false });
+        set({ ...keepDeeperRows(get(), page), loaded: true, loading: false });
       } catch (error) {
         if (mine === generation) set({ loading: false, loaded: true, error: errorMessage(error) });
       }
@@ -77,6 +107,7 @@ export const createMessageListStore = () =>
         if (!practiceId) return;
         await load(practiceId, folder, Math.min(Math.max(rows.length, PAGE_SIZE), MAX_REFRESH_ROWS));
       },
+      patchRow: (id, patch) => set((s) => ({ rows: s.rows.map((r) => (r.id === id ? { ...r, ...patch } : r)) })),
       reset: () => {
         generation++;
         set(empty);

@@ -45,7 +45,10 @@ export const useSessionStore = create<SessionState>()((set) => ({
   },
   signOut: async () => {
     await desktopApi().signOut({});
-    set((s) => ({ session: s.session ? { ...s.session, signedIn: false, user: null, practices: [] } : null, practiceId: null }));
+    set((s) => ({
+      session: s.session ? { ...s.session, signedIn: false, user: null, practices: [] } : null,
+      practiceId: null,
+    }));
   },
   selectPractice: (practiceId) => {
     set({ practiceId });

@@ -1,13 +1,8 @@
 // Demo practice data for the fake desktop API: two practices, staff, patients, records and messages.
-import type {
-  DocumentInfo,
-  Encounter,
-  MailboxState,
-  Message,
-  PatientSummary,
-  PracticeRef,
-  StaffUser,
-} from '../../../common/http/index.js';
+import type { DocumentInfo, Encounter, PatientSummary, SessionInfo, StaffUser } from '../../../common/desktop/index.js';
+import type { MailboxState, Message } from '../lib/types.js';
+
+type PracticeRef = SessionInfo['practices'][number];
 
 export const ME = { id: 'u-me', name: 'Dana Front', email: 'dana@riverside.example' };
 export const DEMO_PASSWORD = 'correct horse';
@@ -86,7 +81,10 @@ type Seed = { message: Message; state: MailboxState };
 const staffParty = (id: string, name: string) => ({ kind: 'staff' as const, id, name });
 const me = staffParty(ME.id, ME.name);
 
-function seed(partial: Partial<Message> & Pick<Message, 'id' | 'subject' | 'sentAt'>, state: Partial<MailboxState> = {}): Seed {
+function seed(
+  partial: Partial<Message> & Pick<Message, 'id' | 'subject' | 'sentAt'>,
+  state: Partial<MailboxState> = {},
+): Seed {
   const message: Message = {
     practiceId: 'p1',
     threadId: partial.id,

@@ -12,7 +12,7 @@ import type {
   SessionInfo,
   SyncStatus,
 } from '../../../common/desktop/index.js';
-import type { Attachment, MailboxState, Message } from '../../../common/http/index.js';
+import type { Attachment, MailboxState, Message } from '../lib/types.js';
 import { DesktopCallError } from '../api/web-socket-client.js';
 import {
   bulkMessages,
@@ -141,7 +141,14 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
   };
   const queue = (kind: OutboxItem['kind'], description: string) => {
     if (sync.state !== 'offline') return;
-    outbox.push({ id: nextId++, kind, description, status: 'pending', error: null, createdAt: new Date().toISOString() });
+    outbox.push({
+      id: nextId++,
+      kind,
+      description,
+      status: 'pending',
+      error: null,
+      createdAt: new Date().toISOString(),
+    });
     sync = { ...sync, pendingOutbox: outbox.length };
     emit('syncStatus', sync);
   };
@@ -210,7 +217,14 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       const thread = [...messages.values()]
         .filter((s) => s.message.threadId === threadId)
         .sort((a, b) => a.message.sentAt.localeCompare(b.message.sentAt));
-      return { messages: thread.map(({ message, state, delivery, deliveryError }) => ({ message, state, delivery, deliveryError })) };
+      return {
+        messages: thread.map(({ message, state, delivery, deliveryError }) => ({
+          message,
+          state,
+          delivery,
+          deliveryError,
+        })),
+      };
     },
     searchMessages: async ({ practiceId, query, limit }) => {
       const q = query.toLowerCase();
@@ -232,7 +246,11 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
         clientId: `c-${id}`,
         source: 'staff',
         sender: { kind: 'staff', id: ME.id, name: ME.name },
-        recipients: req.to.map((uid) => ({ kind: 'staff', id: uid, name: staff.find((u) => u.id === uid)?.name ?? uid })),
+        recipients: req.to.map((uid) => ({
+          kind: 'staff',
+          id: uid,
+          name: staff.find((u) => u.id === uid)?.name ?? uid,
+        })),
         subject: req.subject,
         body: req.body,
         sentAt: new Date().toISOString(),
@@ -312,7 +330,8 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       );
       return { documents: docs };
     },
-    getPracticeSettings: async ({ practiceId }) => settings.get(practiceId) ?? { portalMessagesInInbox: true, emailNotifications: false },
+    getPracticeSettings: async ({ practiceId }) =>
+      settings.get(practiceId) ?? { portalMessagesInInbox: true, emailNotifications: false },
     savePracticeSettings: async ({ practiceId, settings: next }) => {
       settings.set(practiceId, next);
       changed(practiceId);

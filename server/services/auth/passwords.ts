@@ -7,9 +7,7 @@ const PREFIX = 'scrypt1';
 
 function derive(password: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_BYTES, { N: COST, r: 8, p: 1 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scrypt(password, salt, KEY_BYTES, { N: COST, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

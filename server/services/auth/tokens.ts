@@ -33,8 +33,7 @@ interface TokenRow {
 export function checkToken(db: Db, token: string, now: number, idleMs: number): TokenCheck {
   const hash = hashToken(token);
   const row = sql(db, 'SELECT kind, subject_id, last_used_at FROM tokens WHERE hash = ?').get(hash) as
-    | TokenRow
-    | undefined;
+    TokenRow | undefined;
   if (!row) return { ok: false, reason: 'unknown' };
   if (now - row.last_used_at > idleMs) {
     sql(db, 'DELETE FROM tokens WHERE hash = ?').run(hash);

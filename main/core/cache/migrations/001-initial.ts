@@ -76,15 +76,13 @@ CREATE VIRTUAL TABLE messages_fts USING fts5 (
   subject, body, sender_name, patient_name,
   content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
-  INSERT INTO messages_fts (rowid, subject, body, sender_name, patient_name)
-  VALUES (new.rowid, new.subject, new.body, new.sender_name, new.patient_name);
-END;
-CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
-  INSERT INTO messages_fts (messages_fts, rowid, subject, body, sender_name, patient_name)
-  VALUES ('delete', old.rowid, old.subject, old.body, old.sender_name, old.patient_name);
-END;
-CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, body, sender_name, patient_name ON messages BEGIN
+-- The FTS index is filled by FtsIndexer in small batches after rows are stored (so a 100,000
+-- message backfill is not slowed by indexing); fts_progress.indexed_through is its watermark. Only rows
+-- already indexed may be removed from the index ('delete' of an unindexed row corrupts it).
+CREATE TABLE fts_progress (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_through INTEGER NOT NULL) STRICT;
+INSERT INTO fts_progress (id, indexed_through) VALUES (1, 0);
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF subject, body, sender_name, patient_name ON messages
+WHEN old.rowid <= (SELECT indexed_through FROM fts_progress WHERE id = 1) BEGIN
   INSERT INTO messages_fts (messages_fts, rowid, subject, body, sender_name, patient_name)
   VALUES ('delete', old.rowid, old.subject, old.body, old.sender_name, old.patient_name);
   INSERT INTO messages_fts (rowid, subject, body, sender_name, patient_name)

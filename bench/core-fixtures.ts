@@ -1,0 +1,88 @@
+// Bench support for the desktop engine: realistic synthetic messages, and a practice server data
+// folder seeded in bulk straight into its database (HTTP would take minutes for 100,000 messages).
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Message } from '../common/http/index.js';
+import { openDatabase, sql } from '../server/db/database.js';
+import { FeedWriter } from '../server/services/feed/feed-writer.js';
+import { storeMessage } from '../server/services/messages/message-store.js';
+import { startPracticeServer } from '../server/start.js';
+
+const WORDS = (
+  'lab result refill request appointment reschedule insurance prior authorization referral cardiology ' +
+  'imaging report follow up blood pressure glucose prescription pharmacy callback billing question ' +
+  'vaccine schedule x-ray mri ultrasound allergy dosage lisinopril metformin amoxicillin physical therapy'
+).split(' ');
+const NAMES = ['Ana Ruiz', 'Ben Okafor', 'Chloe Martin', 'Dev Patel', 'Emma Novak', 'Farid Haddad', 'Grace Kim'];
+
+function pick<T>(list: T[], i: number): T {
+  return list[i % list.length] as T;
+}
+
+function words(seed: number, n: number): string {
+  return Array.from({ length: n }, (_, k) => pick(WORDS, (seed * 31 + k * 17) % 9973)).join(' ');
+}
+
+export interface Party {
+  id: string;
+  name: string;
+}
+
+/** Message `i` of a bulk set: sent by `from` to `to`, 2026 timestamps one minute apart. */
+export function bulkMessage(i: number, practiceId: string, from: Party, to: Party): Message {
+  const id = randomUUID();
+  const withPatient = i % 3 === 0;
+  return {
+    id,
+    practiceId,
+    threadId: id,
+    clientId: randomUUID(),
+    source: 'staff',
+    sender: { kind: 'staff', ...from },
+    recipients: [{ kind: 'staff', ...to }],
+    subject: `${words(i, 4)} #${i}`,
+    body: `${words(i + 7, 30)}. Please review and reply when you can.`,
+    sentAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+    inReplyTo: null,
+    patient: withPatient ? { id: `pt-${i % 500}`, name: pick(NAMES, i) } : null,
+    encounter: null,
+    document: null,
+    attachments: [],
+  };
+}
+
+/** A demo-seeded server data folder plus `count` messages from Dr. Lee to the front desk. */
+export async function seedServerDataDir(count: number): Promise<{ dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-server-'));
+  const first = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+  await first.close();
+  const db = openDatabase(path.join(dataDir, 'practice.sqlite'));
+  const staff = (email: string) =>
+    sql(db, 'SELECT id, name FROM staff WHERE email = ?').get(email) as { id: string; name: string };
+  const lee = staff('dr.lee@sunrise.example');
+  const front = staff('frontdesk@sunrise.example');
+  const practiceId = (sql(db, 'SELECT id FROM practices WHERE name = ?').get('Sunrise Family Medicine') as { id: string })
+    .id;
+  const feed = new FeedWriter(db);
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const message = bulkMessage(i, practiceId, lee, front);
+      storeMessage(db, feed, {
+        message,
+        senderKind: 'staff',
+        senderId: lee.id,
+        contentHash: message.id,
+        portalPatientId: null,
+        viewers: [
+          { staffId: lee.id, read: true },
+          { staffId: front.id, read: i % 10 !== 0 },
+        ],
+        fileUploadIds: [],
+      });
+    }
+  })();
+  db.close();
+  return { dataDir };
+}

@@ -1,0 +1,163 @@
+// Benchmark: cold sync of the desktop engine against a practice server (in its own process)
+// seeded in bulk: 100,000 messages end to end, the event loop's longest stall during a
+// 10,000-message sync, peak RSS, and the rate of raw inserts of the same rows for comparison.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { AccountCache } from '../main/core/cache/account-cache.js';
+import { createEngine } from '../main/core/engine.js';
+import { MemorySecretStore } from '../main/core/stores/json-file-secret-store.js';
+import { DEMO_PASSWORD } from '../server/demo/accounts.js';
+import { bulkMessage, seedServerDataDir } from './core-fixtures.js';
+
+export interface BenchRow {
+  what: string;
+  value: number;
+  unit: string;
+  target: string;
+}
+
+const SERVER_START = pathToFileURL(path.join(import.meta.dirname, '../server/start.ts')).href;
+
+async function startServerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const code = `import { startPracticeServer } from '${SERVER_START}';
+    const s = await startPracticeServer({ dataDir: ${JSON.stringify(dataDir)}, port: 0, demo: true, logger: false });
+    console.log('URL ' + s.url);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /URL (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+interface SyncRun {
+  seconds: number;
+  messages: number;
+  longestStallMs: number;
+  peakRssMb: number;
+}
+
+async function coldSync(serverUrl: string): Promise<SyncRun> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-engine-'));
+  const engine = createEngine({
+    dataDir,
+    appInfo: { name: 'bench', version: '0', host: 'web' },
+    defaultServerUrl: null,
+    secrets: new MemorySecretStore(false),
+    preferences: { load: () => ({}), save: () => {} },
+    notifier: { notify: () => {} },
+  });
+  let peakRss = process.memoryUsage().rss;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const done = new Promise<number>((resolve) =>
+    engine.subscribe((event, payload) => {
+      if (event === 'syncStatus' && 'initialSyncDone' in payload && payload.initialSyncDone) {
+        resolve(payload.syncedMessages);
+      }
+    }),
+  );
+  const started = performance.now();
+  delay.enable();
+  await engine.handlers.signIn({ serverUrl, email: 'frontdesk@sunrise.example', password: DEMO_PASSWORD });
+  const messages = await done;
+  const seconds = (performance.now() - started) / 1000;
+  delay.disable();
+  clearInterval(rssTimer);
+  await engine.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return {
+    seconds,
+    messages,
+    longestStallMs: delay.max / 1e6,
+    peakRssMb: peakRss / 2 ** 20,
+  };
+}
+
+/** The same rows inserted straight into a fresh cache with the same schema, one transaction. */
+function rawInsertRate(count: number): number {
+  const lee = { id: 'lee', name: 'Dr. Lee' };
+  const messages = Array.from({ length: count }, (_, i) => bulkMessage(i, 'p1', lee, { id: 'me', name: 'Me' }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-raw-'));
+  const cache = AccountCache.open(path.join(dir, 'cache.db'), 'ab'.repeat(32), true, 'me');
+  const insertMessage = cache.db.prepare(
+    // The same columns the engine writes; the search index is filled after sync in both cases.
+    `INSERT INTO messages (id, client_id, practice_id, thread_id, source, sender_id, sender_name, subject, body,
+       patient_name, recipient_names, has_attachments, sent_at, incoming, outgoing, json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1, 0, ?)`,
+  );
+  const insertState = cache.db.prepare(
+    `INSERT INTO mailbox_state (message_rowid, practice_id, source, incoming, outgoing, sent_at, read, flagged, archived)
+     VALUES (?, ?, ?, 1, 0, ?, 0, 0, 0)`,
+  );
+  const started = performance.now();
+  cache.db.transaction(() => {
+    for (const m of messages) {
+      const rowid = insertMessage.run(
+        m.id,
+        m.clientId,
+        m.practiceId,
+        m.threadId,
+        m.source,
+        m.sender.id,
+        m.sender.name,
+        m.subject,
+        m.body,
+        m.patient?.name ?? null,
+        '[]',
+        m.sentAt,
+        JSON.stringify(m),
+      ).lastInsertRowid;
+      insertState.run(rowid, m.practiceId, m.source, m.sentAt);
+    }
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  cache.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return messages.length / seconds;
+}
+
+async function syncScenario(count: number) {
+  const { dataDir } = await seedServerDataDir(count);
+  const server = await startServerProcess(dataDir);
+  try {
+    return await coldSync(server.url);
+  } finally {
+    server.child.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchCoreSync(): Promise<BenchRow[]> {
+  const small = await syncScenario(10_000);
+  const big = await syncScenario(100_000);
+  const rawRate = rawInsertRate(100_000);
+  const syncRate = big.messages / big.seconds;
+  return [
+    { what: 'longest event-loop stall, 10k-message cold sync', value: small.longestStallMs, unit: 'ms', target: 'small (few ms)' },
+    { what: 'cold sync 10k messages', value: small.seconds, unit: 's', target: '-' },
+    { what: 'cold sync 100k messages', value: big.seconds, unit: 's', target: '<= 5' },
+    { what: 'messages synced (100k run)', value: big.messages, unit: 'msgs', target: '>= 100000' },
+    { what: 'sync rate', value: syncRate, unit: 'msg/s', target: '-' },
+    { what: 'raw insert rate, same rows, same schema', value: rawRate, unit: 'msg/s', target: '-' },
+    { what: 'sync rate / raw insert rate', value: syncRate / rawRate, unit: 'x', target: '>= 0.3' },
+    { what: 'longest event-loop stall, 100k sync', value: big.longestStallMs, unit: 'ms', target: '-' },
+    { what: 'peak RSS during 100k sync (engine process)', value: big.peakRssMb, unit: 'MB', target: '<= 300' },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchCoreSync();
+  console.table(rows.map((r) => ({ ...r, value: Number(r.value.toFixed(r.value < 10 ? 2 : 0)) })));
+}

@@ -1,0 +1,51 @@
+// One account's cache (server URL + user id): the open database and the stores over it.
+import type { Db } from './driver.js';
+import { FtsIndexer } from './fts-indexer.js';
+import { KeyValues } from './kv.js';
+import { MessageQueries } from './message-queries.js';
+import { MessageWriter } from './message-writer.js';
+import { openCache, type CacheRecovery } from './open-cache.js';
+import { OutboxStore } from './outbox-store.js';
+import { PracticeStore } from './practice-store.js';
+import { RecordStore } from './record-store.js';
+import { SyncPageWriter } from './sync-page-writer.js';
+
+export class AccountCache {
+  readonly kv: KeyValues;
+  readonly practices: PracticeStore;
+  readonly writer: MessageWriter;
+  readonly queries: MessageQueries;
+  readonly outbox: OutboxStore;
+  readonly records: RecordStore;
+  readonly pages: SyncPageWriter;
+  readonly fts: FtsIndexer;
+
+  private constructor(
+    readonly db: Db,
+    readonly userId: string,
+    readonly recovered: CacheRecovery | null,
+  ) {
+    this.kv = new KeyValues(db);
+    this.practices = new PracticeStore(db);
+    this.writer = new MessageWriter(db, userId);
+    this.queries = new MessageQueries(db, this.practices);
+    this.outbox = new OutboxStore(db);
+    this.records = new RecordStore(db);
+    this.pages = new SyncPageWriter(db, userId, this.writer, this.practices, this.kv);
+    this.fts = new FtsIndexer(db);
+  }
+
+  static open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): AccountCache {
+    const { db, recovered } = openCache(file, keyHex, keyWasKnown);
+    return new AccountCache(db, userId, recovered);
+  }
+
+  /** Runs `fn` in one transaction (local state and its outbox row commit together). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,91 @@
+// The outbox: user actions waiting for the server, in the order they were taken.
+import type { OutboxItem } from '../../../common/desktop/index.js';
+import type { Db } from './driver.js';
+
+export type OutboxKind = OutboxItem['kind'];
+
+export interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  practice_id: string;
+  target: string | null;
+  payload: string;
+  description: string;
+  status: 'pending' | 'failed';
+  error: string | null;
+  created_at: string;
+}
+
+export class OutboxStore {
+  private readonly insertStmt;
+  private readonly nextStmt;
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO outbox (kind, practice_id, target, payload, description, created_at)
+       VALUES (@kind, @practiceId, @target, @payload, @description, @createdAt)`,
+    );
+    this.nextStmt = db.prepare<[number], OutboxRow>(
+      `SELECT * FROM outbox WHERE status = 'pending' AND id > ? ORDER BY id LIMIT 1`,
+    );
+  }
+
+  add(item: {
+    kind: OutboxKind;
+    practiceId: string;
+    target: string | null;
+    payload: unknown;
+    description: string;
+  }): number {
+    const result = this.insertStmt.run({
+      ...item,
+      payload: JSON.stringify(item.payload),
+      createdAt: new Date().toISOString(),
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  /** The first pending item after `afterId`, so a failed item does not hold back the rest. */
+  nextPending(afterId: number): OutboxRow | null {
+    return this.nextStmt.get(afterId) ?? null;
+  }
+
+  get(id: number): OutboxRow | null {
+    return this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id) ?? null;
+  }
+
+  updatePayload(id: number, payload: unknown): void {
+    this.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
+  }
+
+  remove(id: number): void {
+    this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  markFailed(id: number, error: string): void {
+    this.db.prepare(`UPDATE outbox SET status = 'failed', error = ? WHERE id = ?`).run(error, id);
+  }
+
+  markPending(id: number): void {
+    this.db.prepare(`UPDATE outbox SET status = 'pending', error = NULL WHERE id = ?`).run(id);
+  }
+
+  pendingCount(): number {
+    return (
+      this.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()?.n ?? 0
+    );
+  }
+
+  list(): OutboxItem[] {
+    return this.db
+      .prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY id')
+      .all()
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        description: r.description,
+        status: r.status,
+        error: r.error,
+        createdAt: r.created_at,
+      }));
+  }
+}

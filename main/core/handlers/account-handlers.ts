@@ -1,0 +1,52 @@
+// Desktop API methods for the app, the session, sync status, preferences, drafts and unlocking.
+import type { DesktopHandlers } from '../../../common/desktop/index.js';
+import { notFound } from '../errors.js';
+import type { HandlerContext } from './handler-context.js';
+
+type AccountHandlers = Pick<
+  DesktopHandlers,
+  | 'getAppInfo'
+  | 'getSession'
+  | 'signIn'
+  | 'signOut'
+  | 'getSyncStatus'
+  | 'getPreferences'
+  | 'savePreferences'
+  | 'getDraft'
+  | 'saveDraft'
+  | 'unlock'
+>;
+
+export function accountHandlers(ctx: HandlerContext): AccountHandlers {
+  const session = () => ctx.accounts.session;
+  const checkPractice = (practiceId: string) => {
+    if (
+      !session()
+        .cache.practices.practices()
+        .some((p) => p.id === practiceId)
+    )
+      throw notFound('practice');
+  };
+  return {
+    getAppInfo: async () => ({ ...ctx.options.appInfo }),
+    getSession: async () => ctx.accounts.info(),
+    signIn: async ({ serverUrl, email, password }) => ctx.accounts.signIn(serverUrl, email, password),
+    signOut: async () => {
+      await ctx.accounts.signOut();
+      return { ok: true as const };
+    },
+    getSyncStatus: async () => ctx.status.current,
+    getPreferences: async () => ctx.preferences(),
+    savePreferences: async (patch) => ctx.savePreferences(patch),
+    getDraft: async ({ practiceId }) => {
+      checkPractice(practiceId);
+      return session().cache.records.getDraft(practiceId);
+    },
+    saveDraft: async ({ practiceId, draft }) => {
+      checkPractice(practiceId);
+      session().cache.records.putDraft(practiceId, draft);
+      return { ok: true as const };
+    },
+    unlock: async ({ password }) => ({ unlocked: await ctx.accounts.unlock(password) }),
+  };
+}

@@ -1,0 +1,16 @@
+// What each kind of outbox row carries, as zod schemas so a row read back is checked, not trusted.
+import { z } from 'zod';
+import { PracticeSettings, SendMessageRequest, StatePatch } from '../../../common/http/index.js';
+
+export const SendPayload = z.object({
+  request: SendMessageRequest,
+  /** Staged file id -> the server's upload id, filled in as each upload succeeds. */
+  uploaded: z.record(z.string(), z.string()),
+});
+export type SendPayload = z.infer<typeof SendPayload>;
+
+export const StatePayload = z.object({ patch: StatePatch });
+export type StatePayload = z.infer<typeof StatePayload>;
+
+export const SettingsPayload = PracticeSettings;
+export type SettingsPayload = PracticeSettings;

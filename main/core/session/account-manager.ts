@@ -1,0 +1,157 @@
+// Signing in and out, restoring the saved session at start, and unlocking. The token and cache
+// key live in the host's SecretStore; when it cannot keep secrets (`persistent: false`) they stay
+// in memory only, and the next launch cannot reopen the cache (it is moved aside and rebuilt).
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import type { SessionInfo } from '../../../common/desktop/index.js';
+import { PracticeRef, SessionUser } from '../../../common/http/index.js';
+import { EngineError, notSignedIn } from '../errors.js';
+import type { EngineOptions, SecretStore } from '../host-ports.js';
+import { MemorySecretStore } from '../stores/json-file-secret-store.js';
+import { NetworkError, ServerClient, ServerError } from '../sync/server-client.js';
+import { AccountSession, type AccountSessionOptions } from './account-session.js';
+import { checkVerifier, makeVerifier } from './password-verifier.js';
+import { SIGNED_OUT_STATUS } from './status-tracker.js';
+
+const SavedSession = z.object({ serverUrl: z.string(), user: SessionUser, practices: z.array(PracticeRef) });
+type SavedSession = z.infer<typeof SavedSession>;
+
+const VERIFIER_KEY = 'passwordVerifier';
+
+export type SessionWiring = Omit<
+  AccountSessionOptions,
+  'accountDir' | 'serverUrl' | 'token' | 'user' | 'practices' | 'cacheKey' | 'cacheKeyWasKnown' | 'onAuthRejected'
+>;
+
+export class AccountManager {
+  private readonly secrets: SecretStore;
+  private active: { saved: SavedSession; session: AccountSession } | null = null;
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly wiring: SessionWiring,
+  ) {
+    this.secrets = options.secrets.persistent ? options.secrets : new MemorySecretStore();
+  }
+
+  get session(): AccountSession {
+    if (!this.active) throw notSignedIn();
+    return this.active.session;
+  }
+
+  get sessionOrNull(): AccountSession | null {
+    return this.active?.session ?? null;
+  }
+
+  info(): SessionInfo {
+    const saved = this.active?.saved;
+    return {
+      signedIn: saved !== undefined,
+      serverUrl: saved?.serverUrl ?? null,
+      defaultServerUrl: this.options.defaultServerUrl,
+      user: saved?.user ?? null,
+      practices: saved?.practices ?? [],
+    };
+  }
+
+  /** Reopens the saved session, if the secrets still hold one. */
+  restore(): void {
+    const token = this.secrets.get('token');
+    const raw = this.secrets.get('session');
+    if (!token || !raw) return;
+    const saved = SavedSession.safeParse(safeJson(raw));
+    if (saved.success) this.open(saved.data, token);
+  }
+
+  async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
+    const client = new ServerClient(serverUrl);
+    const login = await client.signIn(email, password).catch((error: unknown) => {
+      if (error instanceof ServerError && error.code === 'invalid_credentials') {
+        throw new EngineError('invalid_credentials', 'The email or password is not correct.');
+      }
+      throw error;
+    });
+    await this.close();
+    const saved: SavedSession = { serverUrl: new URL(serverUrl).origin, user: login.user, practices: login.practices };
+    this.secrets.set('token', login.token);
+    this.secrets.set('session', JSON.stringify(saved));
+    const session = this.open(saved, login.token);
+    session.cache.kv.set(VERIFIER_KEY, await makeVerifier(password));
+    return this.info();
+  }
+
+  async signOut(): Promise<void> {
+    const client = this.active?.session.client;
+    await this.close();
+    this.secrets.delete('token');
+    this.secrets.delete('session');
+    // Best effort: the token is forgotten here whether or not the server hears about it.
+    await client?.signOut().catch(() => undefined);
+  }
+
+  /** The server rejected the token: the user must sign in again. */
+  async expire(): Promise<void> {
+    await this.close();
+    this.secrets.delete('token');
+    this.wiring.status.update({ ...SIGNED_OUT_STATUS, lastError: 'Your session has ended. Sign in again.' });
+  }
+
+  async unlock(password: string): Promise<boolean> {
+    if (!this.active) throw notSignedIn();
+    const { saved, session } = this.active;
+    try {
+      await new ServerClient(saved.serverUrl).signIn(saved.user.email, password);
+      return true;
+    } catch (error) {
+      if (error instanceof ServerError && error.status === 401) return false;
+      if (!(error instanceof NetworkError)) throw error;
+    }
+    const verifier = session.cache.kv.get(VERIFIER_KEY);
+    return verifier ? checkVerifier(password, verifier) : false;
+  }
+
+  async close(): Promise<void> {
+    const active = this.active;
+    this.active = null;
+    if (active) await active.session.stop();
+    this.wiring.status.update(SIGNED_OUT_STATUS);
+  }
+
+  private open(saved: SavedSession, token: string): AccountSession {
+    let cacheKey = this.secrets.get('cacheKey');
+    const cacheKeyWasKnown = cacheKey !== null;
+    if (!cacheKey) {
+      cacheKey = randomBytes(32).toString('hex');
+      this.secrets.set('cacheKey', cacheKey);
+    }
+    const session = new AccountSession({
+      ...this.wiring,
+      accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id),
+      serverUrl: saved.serverUrl,
+      token,
+      user: saved.user,
+      practices: saved.practices,
+      cacheKey,
+      cacheKeyWasKnown,
+      onAuthRejected: () => void this.expire(),
+    });
+    this.active = { saved, session };
+    session.start();
+    return session;
+  }
+}
+
+/** One folder per account: server URL + user id. */
+export function accountDir(dataDir: string, serverUrl: string, userId: string): string {
+  const id = createHash('sha256').update(`${serverUrl}\n${userId}`).digest('hex').slice(0, 20);
+  return path.join(dataDir, 'accounts', id);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

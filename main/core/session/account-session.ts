@@ -1,0 +1,246 @@
+// A signed-in account at run time: its cache, server client, live socket, sync puller, outbox
+// flusher and notifications, wired so a `changes` hint or a reconnect pulls, and every stored
+// page updates the badge, the UI and (after the backfill) the notifications.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from '../../../common/desktop/index.js';
+import type { PracticeRef, SessionUser } from '../../../common/http/index.js';
+import { AccountCache } from '../cache/account-cache.js';
+import type { StoredPage } from '../cache/sync-page-writer.js';
+import { FileStore } from '../files/file-store.js';
+import type { Notifier } from '../host-ports.js';
+import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
+import { selectNotifiable } from '../notify/notification-rules.js';
+import { LocalActions } from '../outbox/local-actions.js';
+import { OutboxFlusher } from '../outbox/outbox-flusher.js';
+import { Backoff } from '../sync/backoff.js';
+import { LiveSocket } from '../sync/live-socket.js';
+import { NetworkError, ServerError, ServerClient } from '../sync/server-client.js';
+import { SyncPuller } from '../sync/sync-puller.js';
+import { StatusTracker } from './status-tracker.js';
+
+export interface AccountSessionOptions {
+  accountDir: string;
+  serverUrl: string;
+  token: string;
+  user: SessionUser;
+  practices: PracticeRef[];
+  cacheKey: string;
+  cacheKeyWasKnown: boolean;
+  notifier: Notifier;
+  privacy(): NotificationPrivacy;
+  emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
+  status: StatusTracker;
+  onAuthRejected(): void;
+  syncPageSize: number;
+  notificationWindowMs: number;
+}
+
+export class AccountSession {
+  readonly cache: AccountCache;
+  readonly client: ServerClient;
+  readonly files: FileStore;
+  readonly actions: LocalActions;
+  readonly flusher: OutboxFlusher;
+  readonly puller: SyncPuller;
+  private readonly socket: LiveSocket;
+  private readonly notifications: NotificationDispatcher;
+  private readonly pullBackoff = new Backoff(500, 60_000);
+  private pullRetry: NodeJS.Timeout | null = null;
+  private syncedMessages: number;
+  private lastUnread = '';
+  private directoryLoaded = false;
+  private indexing: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly o: AccountSessionOptions) {
+    fs.mkdirSync(o.accountDir, { recursive: true, mode: 0o700 });
+    this.cache = AccountCache.open(path.join(o.accountDir, 'cache.db'), o.cacheKey, o.cacheKeyWasKnown, o.user.id);
+    this.cache.practices.replacePractices(o.practices);
+    this.files = new FileStore(o.accountDir);
+    this.client = new ServerClient(o.serverUrl, o.token);
+    this.client.onReachable = () => this.onNetworkUp();
+    this.actions = new LocalActions(this.cache, { kind: 'staff', id: o.user.id, name: o.user.name });
+    this.syncedMessages = this.cache.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
+    this.notifications = new NotificationDispatcher({
+      notifier: o.notifier,
+      privacy: o.privacy,
+      windowMs: o.notificationWindowMs,
+      stillNotifiable: (m) => this.stillNotifiable(m.id),
+      onClick: (target) => o.emit('showMessage', target),
+    });
+    this.puller = new SyncPuller({
+      cache: this.cache,
+      client: this.client,
+      pageSize: o.syncPageSize,
+      onPage: (page, initialDone) => this.afterPage(page, initialDone),
+    });
+    this.flusher = new OutboxFlusher({
+      cache: this.cache,
+      client: this.client,
+      files: this.files,
+      onChanged: (ids) => this.localChange(ids),
+      onRetryable: (error) => this.onNetworkError(error),
+      onAuthRejected: () => this.o.onAuthRejected(),
+    });
+    this.socket = new LiveSocket(o.serverUrl, o.token, {
+      onReady: () => {
+        this.o.status.update({ lastError: null });
+        this.pull();
+        void this.flusher.kick();
+      },
+      onChanges: () => this.pull(),
+      onDown: () => this.o.status.update({ state: 'offline' }),
+      onAuthRejected: () => this.o.onAuthRejected(),
+    });
+  }
+
+  start(): void {
+    if (this.cache.recovered) this.o.emit('cacheRecovered', { ...this.cache.recovered });
+    this.o.status.update({
+      state: 'connecting',
+      syncedMessages: this.syncedMessages,
+      initialSyncDone: this.puller.initialSyncDone,
+      lastError: null,
+      pendingOutbox: this.cache.outbox.pendingCount(),
+    });
+    this.publishUnread();
+    this.indexForSearch();
+    this.socket.start();
+    this.pull();
+    void this.flusher.kick();
+  }
+
+  /** Network back (OS event, or any answer from the server): retry everything at once. */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    this.socket.reconnectNow();
+    this.pull();
+    void this.flusher.kick();
+  }
+
+  /** Starts a pull (or folds into the running one); failures schedule a retry with backoff. */
+  pull(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.pullRetry) clearTimeout(this.pullRetry);
+    this.pullRetry = null;
+    if (!this.puller.initialSyncDone || this.o.status.current.state !== 'online') {
+      this.o.status.update({ state: 'syncing' });
+    }
+    return this.puller.pull().then(
+      () => {
+        if (this.stopped) return;
+        this.pullBackoff.reset();
+        this.o.status.update({ state: this.socket.isReady ? 'online' : 'connecting' });
+        void this.loadDirectoryOnce();
+      },
+      (error: unknown) => {
+        if (this.stopped) return;
+        if (error instanceof ServerError && error.status === 401) return this.o.onAuthRejected();
+        this.onNetworkError(error);
+        this.pullRetry = setTimeout(() => void this.pull(), this.pullBackoff.nextDelayMs());
+      },
+    );
+  }
+
+  /** After a local action: refresh the UI, the badge and the outbox, then send. */
+  localChange(practiceIds: string[], kick = false): void {
+    if (this.stopped) return;
+    this.o.status.update({ pendingOutbox: this.cache.outbox.pendingCount() });
+    this.o.emit('changed', { practiceIds });
+    this.publishUnread();
+    this.indexForSearch();
+    if (kick) void this.flusher.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.pullRetry) clearTimeout(this.pullRetry);
+    this.socket.stop();
+    this.flusher.stop();
+    this.notifications.stop();
+    this.cache.close();
+  }
+
+  private afterPage(page: StoredPage, initialDone: boolean): void {
+    this.syncedMessages += page.insertedCount;
+    this.o.status.update({ syncedMessages: this.syncedMessages, initialSyncDone: this.puller.initialSyncDone });
+    if (page.practiceIds.size > 0) this.o.emit('changed', { practiceIds: [...page.practiceIds] });
+    this.publishUnread();
+    this.indexForSearch();
+    this.notifications.add(
+      selectNotifiable(page.newMessages, {
+        initialSyncDone: initialDone,
+        portalMessagesShown: (id) => this.cache.practices.settings(id).portalMessagesInInbox,
+      }),
+    );
+  }
+
+  /** Search indexing trails storage: after the backfill, in small batches between other work. */
+  private indexForSearch(): void {
+    if (this.indexing || !this.puller.initialSyncDone) return;
+    this.indexing = this.cache.fts
+      .catchUp(() => !this.stopped && this.cache.db.open)
+      .catch(() => undefined)
+      .finally(() => {
+        this.indexing = null;
+      });
+  }
+
+  private publishUnread(): void {
+    const counts = this.cache.queries.unreadCounts(this.o.practices.map((p) => p.id));
+    const key = JSON.stringify(counts);
+    if (key === this.lastUnread) return;
+    this.lastUnread = key;
+    this.o.emit('unreadCount', counts);
+  }
+
+  private stillNotifiable(messageId: string): boolean {
+    if (!this.cache.db.open) return false;
+    const row = this.cache.db
+      .prepare<[string], { read: number; archived: number; source: string; practice_id: string }>(
+        `SELECT b.read, b.archived, b.source, b.practice_id FROM messages m
+         JOIN mailbox_state b ON b.message_rowid = m.rowid WHERE m.id = ?`,
+      )
+      .get(messageId);
+    if (!row || row.read === 1 || row.archived === 1) return false;
+    return row.source !== 'portal' || this.cache.practices.settings(row.practice_id).portalMessagesInInbox;
+  }
+
+  private onNetworkUp(): void {
+    this.pullBackoff.reset();
+    this.flusher.backoff.reset();
+    this.socket.reconnectNow();
+  }
+
+  private onNetworkError(error: unknown): void {
+    const offline = error instanceof NetworkError;
+    this.o.status.update({
+      state: offline ? 'offline' : this.o.status.current.state,
+      lastError: error instanceof Error ? error.message : 'Sync failed.',
+    });
+  }
+
+  /** Staff names and practice settings, fetched once per session (the feed carries later changes). */
+  private async loadDirectoryOnce(): Promise<void> {
+    if (this.directoryLoaded) return;
+    this.directoryLoaded = true;
+    try {
+      for (const practice of this.o.practices) {
+        const [{ users }, { settings }] = await Promise.all([
+          this.client.users(practice.id),
+          this.client.settings(practice.id),
+        ]);
+        if (this.stopped) return;
+        this.cache.transaction(() => {
+          for (const user of users) this.cache.practices.putUser(practice.id, user);
+          this.cache.practices.putServerSettings(practice.id, settings);
+        });
+      }
+      this.o.emit('changed', { practiceIds: this.o.practices.map((p) => p.id) });
+      this.publishUnread();
+    } catch {
+      this.directoryLoaded = false;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+// The practice server's HTTP API (../shared/API.md) as typed calls; every answer is checked with
+// the common/ schemas. Failures become NetworkError (retry later) or ServerError (the server said no).
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import { API_BASE } from '../../../common/limits.js';
+import {
+  DocumentsResponse,
+  EncounterResponse,
+  ErrorBody,
+  LoginResponse,
+  PatientResponse,
+  PatientsResponse,
+  SendMessageResponse,
+  SettingsBody,
+  StateResponse,
+  SyncResponse,
+  UploadResponse,
+  UsersResponse,
+  type PracticeSettings,
+  type SendMessageRequest,
+  type StatePatch,
+} from '../../../common/http/index.js';
+
+export class NetworkError extends Error {
+  constructor(message = 'The practice server could not be reached.') {
+    super(message);
+  }
+}
+
+export class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ServerClient {
+  private readonly http: AxiosInstance;
+  /** Called after every answer from the server (the network is up: reset backoffs). */
+  onReachable: () => void = () => {};
+
+  constructor(
+    readonly serverUrl: string,
+    private token: string | null = null,
+  ) {
+    this.http = axios.create({
+      baseURL: new URL(API_BASE, serverUrl).toString(),
+      timeout: 20_000,
+      validateStatus: () => true,
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true }),
+      maxBodyLength: Infinity,
+      maxContentLength: Infinity,
+    });
+  }
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  signIn(email: string, password: string) {
+    return this.call(LoginResponse, { method: 'POST', url: '/session', data: { email, password } });
+  }
+  async signOut(): Promise<void> {
+    await this.call(null, { method: 'DELETE', url: '/session' });
+  }
+  sync(after: string | null, limit: number) {
+    return this.call(SyncResponse, { url: '/sync', params: after ? { after, limit } : { limit } });
+  }
+  users(practiceId: string) {
+    return this.call(UsersResponse, { url: `/practices/${enc(practiceId)}/users` });
+  }
+  settings(practiceId: string) {
+    return this.call(SettingsBody, { url: `/practices/${enc(practiceId)}/settings` });
+  }
+  putSettings(practiceId: string, settings: PracticeSettings) {
+    return this.call(SettingsBody, {
+      method: 'PUT',
+      url: `/practices/${enc(practiceId)}/settings`,
+      data: { settings },
+    });
+  }
+  send(practiceId: string, request: SendMessageRequest) {
+    return this.call(SendMessageResponse, {
+      method: 'POST',
+      url: `/practices/${enc(practiceId)}/messages`,
+      data: request,
+    });
+  }
+  patchState(practiceId: string, messageId: string, patch: StatePatch) {
+    const url = `/practices/${enc(practiceId)}/messages/${enc(messageId)}/state`;
+    return this.call(StateResponse, { method: 'PATCH', url, data: patch });
+  }
+  upload(practiceId: string, name: string, mimeType: string, bytes: Buffer) {
+    return this.call(UploadResponse, {
+      method: 'POST',
+      url: `/practices/${enc(practiceId)}/attachments`,
+      data: bytes,
+      headers: { 'Content-Type': mimeType || 'application/octet-stream', 'X-File-Name': encodeURIComponent(name) },
+    });
+  }
+  attachment(id: string) {
+    return this.bytes(`/attachments/${enc(id)}`);
+  }
+  documentContent(practiceId: string, documentId: string) {
+    return this.bytes(`/practices/${enc(practiceId)}/documents/${enc(documentId)}/content`);
+  }
+  patients(practiceId: string, query: string) {
+    return this.call(PatientsResponse, { url: `/practices/${enc(practiceId)}/patients`, params: { query, limit: 50 } });
+  }
+  patient(practiceId: string, id: string) {
+    return this.call(PatientResponse, { url: `/practices/${enc(practiceId)}/patients/${enc(id)}` });
+  }
+  encounter(practiceId: string, id: string) {
+    return this.call(EncounterResponse, { url: `/practices/${enc(practiceId)}/encounters/${enc(id)}` });
+  }
+  documents(practiceId: string, query: string, patientId?: string) {
+    const params = patientId ? { query, patientId } : { query };
+    return this.call(DocumentsResponse, { url: `/practices/${enc(practiceId)}/documents`, params });
+  }
+
+  private async bytes(url: string): Promise<{ bytes: Buffer; mimeType: string; fileName: string | null }> {
+    const response = await this.request({ url, responseType: 'arraybuffer' });
+    if (response.status >= 400) throw toServerError(response, parseJson(response.data));
+    const mimeType = String(response.headers['content-type'] ?? 'application/octet-stream');
+    const fileName = fileNameOf(String(response.headers['content-disposition'] ?? ''));
+    return { bytes: Buffer.from(response.data as ArrayBuffer), mimeType, fileName };
+  }
+
+  private async call<S extends z.ZodType>(
+    schema: S,
+    config: Parameters<AxiosInstance['request']>[0],
+  ): Promise<z.infer<S>>;
+  private async call(schema: null, config: Parameters<AxiosInstance['request']>[0]): Promise<void>;
+  private async call(schema: z.ZodType | null, config: Parameters<AxiosInstance['request']>[0]): Promise<unknown> {
+    const response = await this.request(config);
+    if (response.status >= 400) throw toServerError(response, response.data);
+    if (!schema) return undefined;
+    const parsed = schema.safeParse(response.data);
+    if (!parsed.success)
+      throw new ServerError(502, 'bad_response', 'The practice server sent an answer this app does not understand.');
+    return parsed.data;
+  }
+
+  private async request(config: Parameters<AxiosInstance['request']>[0]): Promise<AxiosResponse> {
+    const headers = { ...(config?.headers ?? {}), ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) };
+    let response: AxiosResponse;
+    try {
+      response = await this.http.request({ ...config, headers });
+    } catch {
+      throw new NetworkError();
+    }
+    this.onReachable();
+    return response;
+  }
+}
+
+const enc = encodeURIComponent;
+
+function fileNameOf(disposition: string): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      return null;
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
+function parseJson(data: unknown): unknown {
+  try {
+    return JSON.parse(Buffer.from(data as ArrayBuffer).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function toServerError(response: AxiosResponse, body: unknown): ServerError {
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) return new ServerError(response.status, parsed.data.error.code, parsed.data.error.message);
+  return new ServerError(
+    response.status,
+    `http_${response.status}`,
+    `The practice server answered ${response.status}.`,
+  );
+}
+
+/** 5xx, 408 and 429 are worth retrying later; other 4xx mean the request itself was refused. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof ServerError && (error.status >= 500 || error.status === 408 || error.status === 429);
+}

@@ -1,0 +1,62 @@
+// Builds the renderer's DesktopApi from ipcRenderer calls: one invoke per desktop method, `on` for
+// the named desktop events only. Nothing generic (no send(channel)); ipcRenderer is injected for tests.
+import {
+  desktopEventNames,
+  desktopMethodNames,
+  type DesktopApi,
+  type DesktopEventName,
+  type DesktopMethodName,
+} from '../common/desktop/index.js';
+import { callChannel, eventChannel } from './channels.js';
+
+/** The slice of ipcRenderer the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, args: unknown): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
+}
+
+/** The error a failed call rejects with: the UI branches on `code`. */
+export class DesktopCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DesktopCallError';
+  }
+}
+
+function unwrap(outcome: unknown): unknown {
+  if (outcome && typeof outcome === 'object' && 'ok' in outcome) {
+    if (outcome.ok === true && 'value' in outcome) return outcome.value;
+    const error = (outcome as { error?: { code?: unknown; message?: unknown } }).error;
+    if (outcome.ok === false && typeof error?.code === 'string' && typeof error.message === 'string') {
+      throw new DesktopCallError(error.code, error.message);
+    }
+  }
+  throw new DesktopCallError('bad_reply', 'The app gave an answer this window does not understand.');
+}
+
+const isEventName = (name: unknown): name is DesktopEventName =>
+  typeof name === 'string' && (desktopEventNames as readonly string[]).includes(name);
+
+export function createDesktopBridge(ipc: IpcRendererLike): DesktopApi {
+  const api: Record<string, unknown> = {};
+  for (const method of desktopMethodNames) {
+    api[method] = async (args: unknown) =>
+      unwrap(await ipc.invoke(callChannel(method as DesktopMethodName), args ?? {}));
+  }
+  api.on = (event: unknown, listener: unknown) => {
+    if (!isEventName(event)) throw new DesktopCallError('unknown_event', 'There is no such app event.');
+    if (typeof listener !== 'function')
+      throw new DesktopCallError('invalid_arguments', 'A listener function is required.');
+    // Hand the page the payload only, never Electron's event object (it carries the sender).
+    const forward = (_event: unknown, payload: unknown) => listener(payload);
+    ipc.on(eventChannel(event), forward);
+    return () => {
+      ipc.removeListener(eventChannel(event), forward);
+    };
+  };
+  return Object.freeze(api) as DesktopApi;
+}

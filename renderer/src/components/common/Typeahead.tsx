@@ -1,0 +1,124 @@
+// A labeled type-ahead field (WAI-ARIA combobox with a listbox of suggestions).
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import './typeahead.css';
+
+interface Props<T> {
+  id: string;
+  label: string;
+  /** Name of the suggestion list; avoid repeating the field's label so "To" stays unambiguous. */
+  suggestionsLabel: string;
+  placeholder?: string;
+  /** Runs as the user types (and on focus, with the current text). */
+  search(query: string): Promise<T[]>;
+  optionKey(option: T): string;
+  optionLabel(option: T): string;
+  optionDetail?(option: T): string;
+  onPick(option: T): void;
+  describedBy?: string;
+}
+
+const SEARCH_DELAY_MS = 120;
+
+export function Typeahead<T>(props: Props<T>) {
+  const {
+    id,
+    label,
+    suggestionsLabel,
+    placeholder,
+    search,
+    optionKey,
+    optionLabel,
+    optionDetail,
+    onPick,
+    describedBy,
+  } = props;
+  const listId = useId();
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [options, setOptions] = useState<T[]>([]);
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      search(text.trim()).then(
+        (found) => {
+          if (!live) return;
+          setOptions(found);
+          setActive(0);
+        },
+        () => live && setOptions([]),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text, open, search]);
+
+  const pick = (option: T) => {
+    onPick(option);
+    setText('');
+    setOpen(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((i) => (options.length ? (i + step + options.length) % options.length : 0));
+    } else if (event.key === 'Enter' && open && options[active]) {
+      event.preventDefault();
+      pick(options[active]);
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+    }
+  };
+
+  const showList = open && options.length > 0;
+  const optionId = (i: number) => `${listId}-option-${i}`;
+  return (
+    <div className="typeahead">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-activedescendant={showList ? optionId(active) : undefined}
+        aria-describedby={describedBy}
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label={suggestionsLabel} className="typeahead-list" hidden={!showList}>
+        {options.map((option, i) => (
+          <li
+            key={optionKey(option)}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            // Keep focus in the input while clicking an option.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => pick(option)}
+          >
+            <span>{optionLabel(option)}</span>
+            {optionDetail && <span className="muted">{optionDetail(option)}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

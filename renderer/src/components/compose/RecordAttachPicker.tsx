@@ -1,0 +1,53 @@
+// Attach a record: the chosen patient's record and encounters, or any document of the practice.
+import { useCallback } from 'react';
+import { desktopApi } from '../../api/client.js';
+import { calendarDate } from '../../lib/format.js';
+import { useComposeStore, type ComposeAttachment } from '../../stores/compose-store.js';
+import { Typeahead } from '../common/Typeahead.js';
+
+type RecordOption = ComposeAttachment & { detail: string };
+
+async function findRecords(practiceId: string, query: string): Promise<RecordOption[]> {
+  const api = desktopApi();
+  const q = query.toLowerCase();
+  const patient = useComposeStore.getState().patient;
+  const options: RecordOption[] = [];
+  if (patient) {
+    const detail = await api.getPatient({ practiceId, patientId: patient.id }).catch(() => null);
+    if (patient.name.toLowerCase().includes(q)) {
+      options.push({ kind: 'patient', id: patient.id, name: patient.name, detail: 'Patient record' });
+    }
+    for (const e of detail?.encounters ?? []) {
+      const name = `Encounter ${calendarDate(e.date)}: ${e.reason}`;
+      if (name.toLowerCase().includes(q)) options.push({ kind: 'encounter', id: e.id, name, detail: e.providerName });
+    }
+  }
+  if (query) {
+    const { patients } = await api.searchPatients({ practiceId, query }).catch(() => ({ patients: [] }));
+    for (const p of patients) {
+      if (p.id !== patient?.id) options.push({ kind: 'patient', id: p.id, name: p.name, detail: 'Patient record' });
+    }
+  }
+  const { documents } = await api
+    .searchDocuments({ practiceId, query, patientId: query ? undefined : patient?.id })
+    .catch(() => ({ documents: [] }));
+  for (const d of documents) options.push({ kind: 'document', id: d.id, name: d.title, detail: 'Document' });
+  return options.slice(0, 30);
+}
+
+export function RecordAttachPicker({ practiceId }: { practiceId: string }) {
+  const search = useCallback((query: string) => findRecords(practiceId, query), [practiceId]);
+  return (
+    <Typeahead<RecordOption>
+      id="compose-attach-record"
+      label="Find a record"
+      suggestionsLabel="Suggested records"
+      placeholder="Encounter, patient record or document"
+      search={search}
+      optionKey={(o) => `${o.kind}-${o.id}`}
+      optionLabel={(o) => o.name}
+      optionDetail={(o) => o.detail}
+      onPick={({ kind, id, name }) => useComposeStore.getState().attachRecord({ kind, id, name })}
+    />
+  );
+}

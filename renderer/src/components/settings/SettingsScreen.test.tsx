@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+// Message Settings: Patient Portal and Notifications per practice, privacy and idle lock for the app; Save.
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { openMessages, renderApp } from '../../testing/render-app.js';
+
+describe('Message Settings', () => {
+  it('saves the practice settings and the app preferences', async () => {
+    const { user, api } = await renderApp();
+    await openMessages(user);
+    await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+    const portal = await screen.findByRole('checkbox', { name: 'Patient Portal' });
+    const email = screen.getByRole('checkbox', { name: 'Notifications' });
+    expect(portal).toHaveProperty('checked', true);
+    expect(email).toHaveProperty('checked', false);
+    await user.click(portal);
+    await user.click(email);
+    await user.click(screen.getByRole('radio', { name: 'Generic' }));
+    const idle = screen.getByLabelText('Lock after idle (minutes)');
+    await user.clear(idle);
+    await user.type(idle, '5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(api.settings.get('p1')).toEqual({ portalMessagesInInbox: false, emailNotifications: true });
+    expect(api.preferences).toMatchObject({ notificationPrivacy: 'generic', idleLockMinutes: 5 });
+  });
+
+  it('follows the practice: hiding portal messages in one practice changes that inbox only', async () => {
+    const { user, api } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Patient Portal' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Settings saved.');
+    await user.click(screen.getByRole('link', { name: 'Messages' }));
+    const list = await screen.findByRole('list', { name: 'Inbox messages' });
+    await waitFor(() => expect(list.textContent).toContain('Lab results for Ada Brown'));
+    expect(list.textContent).not.toContain('Question about my prescription');
+    expect(api.settings.get('p2')?.portalMessagesInInbox).toBe(true);
+
+    await user.selectOptions(screen.getByLabelText('Practice'), 'p2');
+    await user.click(await screen.findByRole('button', { name: 'Message Settings' }));
+    expect(await screen.findByRole('checkbox', { name: 'Patient Portal' })).toHaveProperty('checked', true);
+    expect(screen.getByText('Lakeview Pediatrics', { selector: '.screen-header span' })).toBeTruthy();
+  });
+
+  it('refuses an idle lock outside 0-240 minutes', async () => {
+    const { user, api } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+    const idle = await screen.findByLabelText('Lock after idle (minutes)');
+    await user.clear(idle);
+    await user.type(idle, '999');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/0 to 240/);
+    expect(api.calls.some((c) => c.method === 'savePreferences')).toBe(false);
+  });
+});

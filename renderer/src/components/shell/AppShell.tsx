@@ -1,0 +1,26 @@
+// The signed-in frame: top bar, status banners, and the current screen.
+import { useEffect } from 'react';
+import { useKeyboardShortcuts } from '../../hooks/useKeyboardShortcuts.js';
+import { useSyncStore } from '../../stores/sync-store.js';
+import { useUnreadStore } from '../../stores/unread-store.js';
+import { CurrentScreen } from './CurrentScreen.js';
+import { StatusBanners } from './StatusBanners.js';
+import { TopBar } from './TopBar.js';
+import './shell.css';
+
+export function AppShell() {
+  useKeyboardShortcuts();
+  useEffect(() => {
+    void useUnreadStore.getState().load();
+    void useSyncStore.getState().load();
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <StatusBanners />
+      <main className="app-main" id="main">
+        <CurrentScreen />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// Picks the screen for the current route.
+import { useRouteStore } from '../../stores/route-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { ComposeScreen } from '../compose/ComposeScreen.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
+import { MessagesScreen } from '../messages/MessagesScreen.js';
+import { OutboxScreen } from '../outbox/OutboxScreen.js';
+import { EncounterView } from '../records/EncounterView.js';
+import { FindDocuments } from '../records/FindDocuments.js';
+import { PatientView } from '../records/PatientView.js';
+import { SearchResults } from '../search/SearchResults.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+
+export function CurrentScreen() {
+  const route = useRouteStore((s) => s.route);
+  const practiceId = useSessionStore((s) => s.practiceId);
+  if (!practiceId) return null;
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard practiceId={practiceId} />;
+    case 'messages':
+      return <MessagesScreen practiceId={practiceId} folder={route.folder} messageId={route.messageId} />;
+    case 'compose':
+      return <ComposeScreen practiceId={practiceId} link={route.link} />;
+    case 'patient':
+      return <PatientView practiceId={practiceId} patientId={route.patientId} />;
+    case 'encounter':
+      return <EncounterView practiceId={practiceId} encounterId={route.encounterId} />;
+    case 'documents':
+      return <FindDocuments practiceId={practiceId} documentId={route.documentId} />;
+    case 'settings':
+      return <SettingsScreen practiceId={practiceId} />;
+    case 'search':
+      return <SearchResults practiceId={practiceId} />;
+    case 'outbox':
+      return <OutboxScreen />;
+  }
+}

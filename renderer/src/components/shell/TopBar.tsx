@@ -1,0 +1,76 @@
+// The top bar: app name, practice, navigation, search, outbox and the signed-in user.
+import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
+import { clearContent } from '../../stores/clear-content.js';
+import { navigate, useRouteStore, type Route } from '../../stores/route-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { useSyncStore } from '../../stores/sync-store.js';
+import { SearchBox } from '../search/SearchBox.js';
+import { PracticeSwitcher } from './PracticeSwitcher.js';
+
+const places: { label: string; route: Route; title?: string }[] = [
+  { label: 'Dashboard', route: { name: 'dashboard' } },
+  { label: 'Messages', route: { name: 'messages', folder: 'inbox', messageId: null } },
+  { label: 'Find Documents', route: { name: 'documents', documentId: null } },
+];
+
+function signOut() {
+  clearContent();
+  useRouteStore.getState().reset();
+  void useSessionStore.getState().signOut();
+}
+
+/** These screens have their own "New Message" (pre-linked, or the form itself), so the bar hides its one. */
+const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter', 'documents', 'patient']);
+
+export function TopBar() {
+  const current = useRouteStore((s) => s.route.name);
+  const user = useSessionStore((s) => s.session?.user);
+  const outboxCount = useSyncStore((s) => s.outbox.length);
+  const failed = useSyncStore((s) => s.outbox.filter((i) => i.status === 'failed').length);
+  return (
+    <header className="top-bar">
+      <span className="brand">Practice Messenger</span>
+      <PracticeSwitcher />
+      <nav aria-label="Main">
+        <ul>
+          {places.map((p) => (
+            <li key={p.label}>
+              <a
+                href={`#${p.route.name}`}
+                className="nav-link"
+                aria-current={current === p.route.name ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(p.route);
+                }}
+              >
+                {p.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <SearchBox />
+      {!screensWithOwnNewMessage.has(current) && (
+        <button
+          className="primary"
+          title={SHORTCUT_HINTS.newMessage}
+          onClick={() => navigate({ name: 'compose', link: null })}
+        >
+          New Message
+        </button>
+      )}
+      {outboxCount > 0 && (
+        <button className={`outbox-link ${failed ? 'failed' : ''}`} onClick={() => navigate({ name: 'outbox' })}>
+          {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
+        </button>
+      )}
+      <span className="user" title={user?.email}>
+        {user?.name}
+      </span>
+      <button className="link" title={user ? `Signed in as ${user.name} (${user.email})` : undefined} onClick={signOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+// Drops every piece of message content held in memory (lock, sign-out, practice switch).
+import { flushDraft, useComposeStore } from './compose-store.js';
+import { useCurrentMessageStore } from './current-message-store.js';
+import { useMessageListStore, useTodoStore } from './message-list-store.js';
+import { useSearchStore } from './search-store.js';
+import { useSettingsStore } from './settings-store.js';
+
+export function clearContent(): void {
+  // The draft is on disk first, so locking never loses what was being typed.
+  void flushDraft();
+  useComposeStore.getState().reset();
+  useCurrentMessageStore.getState().close();
+  useMessageListStore.getState().reset();
+  useTodoStore.getState().reset();
+  useSearchStore.getState().reset();
+  useSettingsStore.getState().reset();
+}

@@ -1,0 +1,154 @@
+// The New Message being written: recipients, patient, links, attachments; saved as a draft as you type.
+import { create } from 'zustand';
+import type { Draft, PatientSummary, StaffUser } from '../../../common/desktop/index.js';
+import { MAX_ATTACHMENT_BYTES } from '../../../common/limits.js';
+import { desktopApi } from '../api/client.js';
+import { errorMessage } from '../lib/errors.js';
+import { readFileAsBase64 } from '../lib/files.js';
+import { fileSize } from '../lib/format.js';
+import { fromDraft, toDraft, type ComposeAttachment, type ComposeFields } from './compose-draft.js';
+import type { ComposeLink } from './route-store.js';
+
+export type { ComposeAttachment };
+
+interface ComposeState extends ComposeFields {
+  practiceId: string | null;
+  ready: boolean;
+  staging: number;
+  attachError: string | null;
+  sendError: string | null;
+  sending: boolean;
+  open(practiceId: string, link: ComposeLink | null): Promise<void>;
+  update(fields: Partial<ComposeFields>): void;
+  attachFile(file: File): Promise<void>;
+  attachRecord(attachment: ComposeAttachment): void;
+  removeAttachment(index: number): void;
+  send(): Promise<boolean>;
+  discard(): Promise<void>;
+  reset(): void;
+}
+
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+const blank: ComposeFields = { to: [], patient: null, link: null, subject: '', body: '', attachments: [] };
+const idle = { practiceId: null, ready: false, staging: 0, attachError: null, sendError: null, sending: false };
+
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingSave: (() => Promise<unknown>) | null = null;
+
+/** Writes a debounced draft now (before sending, discarding, or when the window goes away). */
+export function flushDraft(): Promise<unknown> {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  const save = pendingSave;
+  pendingSave = null;
+  return save ? save().catch(() => undefined) : Promise.resolve();
+}
+
+export const useComposeStore = create<ComposeState>()((set, get) => {
+  const scheduleSave = () => {
+    const { practiceId, ready } = get();
+    if (!practiceId || !ready) return;
+    const draft = toDraft(get());
+    pendingSave = () => desktopApi().saveDraft({ practiceId, draft });
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void flushDraft(), DRAFT_SAVE_DELAY_MS);
+  };
+  return {
+    ...blank,
+    ...idle,
+    open: async (practiceId, link) => {
+      await flushDraft();
+      set({ ...blank, ...idle, practiceId });
+      let fields: ComposeFields = { ...blank };
+      if (link) {
+        const patientId = link.kind === 'patient' ? link.id : link.patientId;
+        const patient = patientId
+          ? await desktopApi()
+              .getPatient({ practiceId, patientId })
+              .then((p) => ({ id: p.id, name: p.name }))
+              .catch(() => null)
+          : null;
+        fields = { ...blank, link: link.kind === 'patient' ? null : link, patient };
+      } else {
+        const draft = await desktopApi()
+          .getDraft({ practiceId })
+          .catch(() => null);
+        if (draft) fields = await fromDraft(practiceId, draft);
+      }
+      if (get().practiceId !== practiceId) return;
+      set({ ...fields, ready: true });
+      if (link) scheduleSave();
+    },
+    update: (fields) => {
+      set({ ...fields, sendError: null });
+      scheduleSave();
+    },
+    attachFile: async (file) => {
+      if (file.size > MAX_ATTACHMENT_BYTES) {
+        set({
+          attachError: `"${file.name}" is ${fileSize(file.size)}. Attachments can't be larger than 10 MB, so it was not attached.`,
+        });
+        return;
+      }
+      set((s) => ({ attachError: null, staging: s.staging + 1 }));
+      try {
+        const base64 = await readFileAsBase64(file);
+        const staged = await desktopApi().stageFile({ name: file.name, mimeType: file.type, base64 });
+        set((s) => ({ attachments: [...s.attachments, { kind: 'file', id: staged.id, name: staged.name }] }));
+        scheduleSave();
+      } catch (error) {
+        set({ attachError: errorMessage(error) });
+      } finally {
+        set((s) => ({ staging: s.staging - 1 }));
+      }
+    },
+    attachRecord: (attachment) => {
+      if (get().attachments.some((a) => a.kind === attachment.kind && a.id === attachment.id)) return;
+      get().update({ attachments: [...get().attachments, attachment] });
+    },
+    removeAttachment: (index) => get().update({ attachments: get().attachments.filter((_, i) => i !== index) }),
+    send: async () => {
+      const s = get();
+      if (!s.practiceId) return false;
+      if (s.to.length === 0) return (set({ sendError: 'Add at least one recipient in To.' }), false);
+      if (!s.subject.trim()) return (set({ sendError: 'Enter a subject.' }), false);
+      set({ sending: true, sendError: null });
+      try {
+        await desktopApi().sendMessage({
+          practiceId: s.practiceId,
+          to: s.to.map((u) => u.id),
+          subject: s.subject.trim(),
+          body: s.body,
+          patientId: s.patient?.id,
+          encounterId: s.link?.kind === 'encounter' ? s.link.id : undefined,
+          documentId: s.link?.kind === 'document' ? s.link.id : undefined,
+          attachments: s.attachments.map(({ kind, id }) => ({ kind, id })),
+        });
+        pendingSave = null;
+        await flushDraft();
+        await desktopApi()
+          .saveDraft({ practiceId: s.practiceId, draft: null })
+          .catch(() => undefined);
+        set({ ...blank, sending: false });
+        return true;
+      } catch (error) {
+        set({ sending: false, sendError: errorMessage(error) });
+        return false;
+      }
+    },
+    discard: async () => {
+      const practiceId = get().practiceId;
+      pendingSave = null;
+      await flushDraft();
+      set({ ...blank, attachError: null, sendError: null });
+      if (practiceId) await desktopApi().saveDraft({ practiceId, draft: null });
+    },
+    reset: () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = null;
+      pendingSave = null;
+      set({ ...blank, ...idle });
+    },
+  };
+});

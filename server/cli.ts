@@ -1,0 +1,34 @@
+// `npm run server [-- --demo]`: starts the practice server from the environment, prints one line
+// with its URL when ready (scripts parse it), and stops cleanly on SIGINT/SIGTERM.
+import { ConfigError, optionsFromEnvironment } from './config/cli-options.js';
+import { startPracticeServer } from './start.js';
+
+async function main(): Promise<void> {
+  const options = optionsFromEnvironment(process.argv.slice(2), process.env);
+  // Notes go to stderr so that stdout carries only the log lines and the one "listening" line.
+  console.error(`Data folder: ${options.dataDir}`);
+  if (!options.smtpUrl) console.error('Email alerts are off: SMTP_URL is not set.');
+  const server = await startPracticeServer(options);
+  if (options.demo) console.error(server.seeded ? 'Demo data written.' : 'Demo data already present: left as it is.');
+  console.log(`Practice server listening on ${server.url}`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Could not stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+// Reads the server's settings from the command line and environment (see the issue / README).
+import { defaultDataDir } from './data-dir.js';
+import { DEFAULT_HOST, DEFAULT_PORT, type PracticeServerOptions } from '../start.js';
+
+export class ConfigError extends Error {}
+
+export function optionsFromEnvironment(argv: string[], env: NodeJS.ProcessEnv): PracticeServerOptions {
+  const unknown = argv.filter((arg) => arg !== '--demo');
+  if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}. The only option is --demo.`);
+  const port = env.PORT === undefined || env.PORT === '' ? DEFAULT_PORT : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError('PORT must be a whole number from 0 to 65535.');
+  const publicUrl = env.PUBLIC_URL || undefined;
+  if (publicUrl && !/^https?:\/\//.test(publicUrl))
+    throw new ConfigError('PUBLIC_URL must start with http:// or https://.');
+  return {
+    dataDir: env.DATA_DIR || defaultDataDir(),
+    port,
+    host: env.HOST || DEFAULT_HOST,
+    smtpUrl: env.SMTP_URL || null,
+    publicUrl,
+    demo: argv.includes('--demo'),
+    logger: true,
+  };
+}

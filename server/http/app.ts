@@ -1,0 +1,60 @@
+// Builds the Fastify app: zod validation and serialization, OpenAPI from the same schemas, the
+// error shape, 405 handling and every route of API.md.
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { App, ServerContext } from './context.js';
+import { installErrorHandling, sendError } from './error-handler.js';
+import { loggerOptions, type LogStream } from './logger.js';
+import { trackRoutesForMethodNotAllowed } from './method-not-allowed.js';
+import { SERVER_VERSION } from '../version.js';
+import { registerRoutes } from '../routes/index.js';
+import type { LiveHub } from '../live/live-hub.js';
+
+const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
+
+export async function buildApp(
+  ctx: ServerContext,
+  live: LiveHub,
+  logger: boolean,
+  logStream?: LogStream,
+): Promise<App> {
+  const app = Fastify({
+    logger: loggerOptions(logger, logStream),
+    bodyLimit: JSON_BODY_LIMIT,
+    forceCloseConnections: true, // so a restart can bind the same port at once
+    requestTimeout: 5 * 60_000, // a whole request, a 10 MiB upload on a slow line included
+    return503OnClosing: true,
+    // Router-level failures happen before routing, so they bypass the error handler.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendError(reply, 404, 'not_found', 'Nothing was found at this address, or you do not have access to it.')
+        : sendError(reply, 400, 'malformed_request', 'The address of this request is malformed.'),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  // JSON only (415 otherwise); the attachment upload route installs its own raw-bytes parser.
+  app.removeContentTypeParser('text/plain');
+  const addMethodNotAllowed = trackRoutesForMethodNotAllowed(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Practice Messenger server', version: SERVER_VERSION },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+  await app.register(async (api) => registerRoutes(api as App, ctx, live), { prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  addMethodNotAllowed();
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,71 @@
+// The open live sockets by staff user: tells each one `{"type":"changes","cursor"}` when that
+// user's feed grows, pings every 30 s and drops sockets that stopped answering.
+import type { WebSocket } from 'ws';
+import type { LiveServerMessage } from '../../common/http/index.js';
+import { encodeCursor } from '../services/feed/cursor.js';
+
+export const LIVE_PING_MS = 30_000;
+
+interface LiveSocket {
+  socket: WebSocket;
+  alive: boolean;
+}
+
+export class LiveHub {
+  private readonly byStaff = new Map<string, Set<LiveSocket>>();
+  private readonly pinger: NodeJS.Timeout;
+
+  constructor(pingMs: number = LIVE_PING_MS) {
+    this.pinger = setInterval(() => this.pingAll(), pingMs);
+    this.pinger.unref();
+  }
+
+  add(staffId: string, socket: WebSocket): void {
+    const entry: LiveSocket = { socket, alive: true };
+    const set = this.byStaff.get(staffId) ?? new Set();
+    set.add(entry);
+    this.byStaff.set(staffId, set);
+    socket.on('pong', () => (entry.alive = true));
+    socket.once('close', () => {
+      set.delete(entry);
+      if (set.size === 0) this.byStaff.delete(staffId);
+    });
+    send(socket, { type: 'ready' });
+  }
+
+  feedGrew(newestSeqByStaff: Map<string, number>): void {
+    for (const [staffId, seq] of newestSeqByStaff) {
+      for (const entry of this.byStaff.get(staffId) ?? [])
+        send(entry.socket, { type: 'changes', cursor: encodeCursor(seq) });
+    }
+  }
+
+  connectedCount(): number {
+    let count = 0;
+    for (const set of this.byStaff.values()) count += set.size;
+    return count;
+  }
+
+  close(): void {
+    clearInterval(this.pinger);
+    for (const set of this.byStaff.values()) for (const entry of set) entry.socket.terminate();
+    this.byStaff.clear();
+  }
+
+  private pingAll(): void {
+    for (const set of this.byStaff.values()) {
+      for (const entry of set) {
+        if (!entry.alive) {
+          entry.socket.terminate(); // no pong since the last ping: the peer is gone
+          continue;
+        }
+        entry.alive = false;
+        entry.socket.ping();
+      }
+    }
+  }
+}
+
+function send(socket: WebSocket, message: LiveServerMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}

@@ -1,0 +1,20 @@
+// Every route of API.md under /api/v1, grouped by topic.
+import type { App, ServerContext } from '../http/context.js';
+import type { LiveHub } from '../live/live-hub.js';
+import { registerAttachmentRoutes } from './attachments.js';
+import { registerDirectoryRoutes } from './directory.js';
+import { registerMessageRoutes } from './messages.js';
+import { registerPortalRoutes } from './portal.js';
+import { registerSessionRoutes } from './session.js';
+import { registerSettingsRoutes } from './settings.js';
+import { registerSyncRoutes } from './sync.js';
+
+export function registerRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
+  registerSessionRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
+  registerMessageRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
+  registerSyncRoutes(app, ctx, live);
+  registerPortalRoutes(app, ctx);
+}

@@ -1,0 +1,52 @@
+// Sending messages and changing one's own mailbox state (API.md "Messages"). There is no delete
+// route: a DELETE on a message answers 405 (see http/method-not-allowed.ts).
+import { SendMessageRequest, SendMessageResponse, StatePatch, StateResponse } from '../../common/http/index.js';
+import type { Message } from '../../common/http/index.js';
+import { notFound } from '../http/api-error.js';
+import { authenticateMember } from '../http/auth.js';
+import type { App, ServerContext } from '../http/context.js';
+import { patchMailboxState } from '../services/mailbox-state.js';
+import { findVisibleMessage } from '../services/messages/message-store.js';
+import { sendStaffMessage } from '../services/messages/send-staff-message.js';
+import { PracticeItemParams, PracticeParams } from './params.js';
+
+export function registerMessageRoutes(app: App, ctx: ServerContext): void {
+  app.post(
+    '/practices/:pid/messages',
+    {
+      schema: {
+        params: PracticeParams,
+        body: SendMessageRequest,
+        response: { 200: SendMessageResponse, 201: SendMessageResponse },
+      },
+    },
+    async (request, reply) => {
+      const staffId = authenticateMember(ctx, request, request.params.pid);
+      const result = await ctx.commits.run(() => sendStaffMessage(ctx, staffId, request.params.pid, request.body));
+      return reply.code(result.created ? 201 : 200).send({ message: result.message, state: result.state });
+    },
+  );
+
+  // Extension to API.md: read one message with the caller's state (the address DELETE answers 405 on).
+  app.get(
+    '/practices/:pid/messages/:id',
+    { schema: { params: PracticeItemParams, response: { 200: SendMessageResponse } } },
+    (request) => {
+      const { pid, id } = request.params;
+      const staffId = authenticateMember(ctx, request, pid);
+      const visible = findVisibleMessage(ctx.db, staffId, pid, id);
+      if (!visible) throw notFound();
+      return { message: JSON.parse(visible.messageJson) as Message, state: visible.state };
+    },
+  );
+
+  app.patch(
+    '/practices/:pid/messages/:id/state',
+    { schema: { params: PracticeItemParams, body: StatePatch, response: { 200: StateResponse } } },
+    async (request) => {
+      const { pid, id } = request.params;
+      const staffId = authenticateMember(ctx, request, pid);
+      return { state: await ctx.commits.run(() => patchMailboxState(ctx, staffId, pid, id, request.body)) };
+    },
+  );
+}

@@ -1,0 +1,33 @@
+// The patient portal (API.md "Patient portal"): sign-in, writing to the practice, reading one's threads.
+import {
+  LoginRequest,
+  PortalLoginResponse,
+  PortalMessagesResponse,
+  PortalSendRequest,
+  PortalSendResponse,
+} from '../../common/http/index.js';
+import { authenticate } from '../http/auth.js';
+import type { App, ServerContext } from '../http/context.js';
+import { portalMessages, sendPortalMessage } from '../services/messages/send-portal-message.js';
+import { signInPatient } from '../services/sign-in.js';
+
+export function registerPortalRoutes(app: App, ctx: ServerContext): void {
+  app.post('/portal/session', { schema: { body: LoginRequest, response: { 200: PortalLoginResponse } } }, (request) =>
+    signInPatient(ctx, request.body.email, request.body.password),
+  );
+
+  app.post(
+    '/portal/messages',
+    { schema: { body: PortalSendRequest, response: { 200: PortalSendResponse, 201: PortalSendResponse } } },
+    async (request, reply) => {
+      const patientId = authenticate(ctx, request, 'patient');
+      const result = await ctx.commits.run(() => sendPortalMessage(ctx, patientId, request.body));
+      return reply.code(result.created ? 201 : 200).send({ message: result.message });
+    },
+  );
+
+  app.get('/portal/messages', { schema: { response: { 200: PortalMessagesResponse } } }, (request) => {
+    const patientId = authenticate(ctx, request, 'patient');
+    return { messages: portalMessages(ctx, patientId) };
+  });
+}

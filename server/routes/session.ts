@@ -1,0 +1,24 @@
+// Staff sign-in and sign-out (API.md "Staff session"), and health, which needs no sign-in.
+import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
+import { bearerToken, authenticateStaff } from '../http/auth.js';
+import type { App, ServerContext } from '../http/context.js';
+import { revokeToken } from '../services/auth/tokens.js';
+import { signInStaff } from '../services/sign-in.js';
+import { SERVER_VERSION } from '../version.js';
+
+export function registerSessionRoutes(app: App, ctx: ServerContext): void {
+  app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
+    status: 'ok' as const,
+    version: SERVER_VERSION,
+  }));
+
+  app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
+    signInStaff(ctx, request.body.email, request.body.password),
+  );
+
+  app.delete('/session', async (request, reply) => {
+    authenticateStaff(ctx, request);
+    revokeToken(ctx.db, bearerToken(request));
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,112 @@
+// Attachment and document bytes on disk, each file named by its sha256. Bytes go to a temporary
+// file first and are renamed into place only when complete, so no reader sees a partial file.
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+}
+export type ReceiveResult = ({ ok: true } & StoredBlob) | { ok: false; reason: 'too_large' };
+
+export class BlobStore {
+  private readonly blobDir: string;
+  private readonly tmpDir: string;
+
+  constructor(root: string) {
+    this.blobDir = join(root, 'blobs');
+    this.tmpDir = join(root, 'tmp');
+    mkdirSync(this.blobDir, { recursive: true });
+    // Leftovers of uploads cut short by a crash are never complete files: drop them.
+    rmSync(this.tmpDir, { recursive: true, force: true });
+    mkdirSync(this.tmpDir, { recursive: true });
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.blobDir, sha256);
+  }
+
+  read(sha256: string): Readable {
+    return createReadStream(this.pathOf(sha256));
+  }
+
+  /** Temporary files currently on disk (tests check nothing is left behind). */
+  pendingTemporaryFiles(): string[] {
+    return readdirSync(this.tmpDir);
+  }
+
+  storedCount(): number {
+    return readdirSync(this.blobDir).length;
+  }
+
+  writeBytesSync(bytes: Buffer): StoredBlob {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const temp = join(this.tmpDir, `${randomUUID()}.part`);
+    writeFileSync(temp, bytes);
+    renameSync(temp, this.pathOf(sha256));
+    return { sha256, size: bytes.length };
+  }
+
+  /**
+   * Streams `source` to disk, hashing as it goes. Past `limit` bytes it stops writing, deletes the
+   * temporary file and drains (discards) the rest so that the caller can still answer 413.
+   */
+  receive(source: Readable, limit: number): Promise<ReceiveResult> {
+    const temp = join(this.tmpDir, `${randomUUID()}.part`);
+    const file = createWriteStream(temp);
+    const hash = createHash('sha256');
+    let size = 0;
+    return new Promise<ReceiveResult>((resolve, reject) => {
+      let settled = false;
+      const fail = (outcome: { error: Error } | { tooLarge: true }): void => {
+        if (settled) return;
+        settled = true;
+        source.off('data', onData);
+        source.resume();
+        file.destroy();
+        void unlink(temp)
+          .catch(() => undefined)
+          .then(() => ('error' in outcome ? reject(outcome.error) : resolve({ ok: false, reason: 'too_large' })));
+      };
+      const onData = (chunk: Buffer): void => {
+        size += chunk.length;
+        if (size > limit) return fail({ tooLarge: true });
+        hash.update(chunk);
+        if (!file.write(chunk)) {
+          source.pause();
+          file.once('drain', () => source.resume());
+        }
+      };
+      source.on('data', onData);
+      source.once('error', (error) => fail({ error }));
+      source.once('aborted', () => fail({ error: new Error('upload aborted') }));
+      file.once('error', (error) => fail({ error }));
+      source.once('end', () => {
+        if (settled) return;
+        file.end(() => {
+          if (settled) return;
+          settled = true;
+          const sha256 = hash.digest('hex');
+          try {
+            renameSync(temp, this.pathOf(sha256));
+            resolve({ ok: true, sha256, size });
+          } catch (error) {
+            void unlink(temp).catch(() => undefined);
+            reject(error as Error);
+          }
+        });
+      });
+    });
+  }
+}

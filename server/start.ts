@@ -1,0 +1,134 @@
+// Programmatic entry: starts a practice server on a data folder and returns its URL and close().
+// Used by the CLI, by tests (tests/support/practice-server.ts) and by the desktop engine's tests.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase, type Db } from './db/database.js';
+import { GroupCommit } from './db/group-commit.js';
+import { addBulkDemoMessages } from './demo/bulk-messages.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { AlertWorker } from './email/alert-worker.js';
+import { buildApp } from './http/app.js';
+import type { LogStream } from './http/logger.js';
+import type { ServerContext } from './http/context.js';
+import { LiveHub } from './live/live-hub.js';
+import { LoginLimiter } from './services/auth/login-limiter.js';
+import { BlobStore } from './services/blob-store.js';
+import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
+
+export interface PracticeServerOptions {
+  dataDir: string;
+  port?: number /* 0 = free */;
+  host?: string;
+  smtpUrl?: string | null;
+  publicUrl?: string;
+  demo?: boolean;
+  logger?: boolean;
+  tokenIdleMs?: number;
+  /** Tests: first retry delay of a failed email alert (doubles each time). Default 5 s. */
+  emailRetryBaseMs?: number;
+  /** Tests: interval between live-socket pings. Default 30 s. */
+  livePingMs?: number;
+  /** Benchmarks: with `demo`, this many extra messages between front desk and Dr. Lee, on first seeding only. */
+  demoBulkMessages?: number;
+  /** Tests: where JSON log lines go instead of stdout. */
+  logStream?: LogStream;
+  /** Tests: the clock used for token expiry, sign-in limits and message times. Default Date.now. */
+  now?: () => number;
+}
+
+export interface RunningPracticeServer {
+  url: string /* http://127.0.0.1:PORT, no trailing slash */;
+  port: number;
+  close(): Promise<void>;
+  /** Resolves once no email alert is waiting to be sent (sent, or given up after retries). */
+  emailQueueIdle(): Promise<void>;
+  /** Open, signed-in live sockets (tests check that dead ones are dropped). */
+  liveSocketCount(): number;
+  /** Runs the hourly housekeeping now (tests: unused uploads expire after 24 h). */
+  runMaintenance(): void;
+  /** True when the demo data was written by this start (false: the folder was already seeded). */
+  seeded: boolean;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
+
+export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const db = openDatabase(join(o.dataDir, 'practice.sqlite'));
+  const live = new LiveHub(o.livePingMs);
+  let alerts: AlertWorker | null = null;
+  let maintenance: NodeJS.Timeout | undefined;
+  try {
+    const blobs = new BlobStore(o.dataDir);
+    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs) : false;
+    if (seeded && o.demoBulkMessages) addBulkDemoMessages(db, o.demoBulkMessages);
+    const host = o.host ?? DEFAULT_HOST;
+    const publicUrl = o.publicUrl ?? null;
+    alerts = new AlertWorker(db, { smtpUrl: o.smtpUrl ?? null, retryBaseMs: o.emailRetryBaseMs });
+    const worker = alerts;
+    const commits = new GroupCommit(db, {
+      feedGrew: (seqs) => live.feedGrew(seqs),
+      alertsQueued: () => worker.wake(),
+    });
+    const ctx: ServerContext = {
+      db,
+      blobs,
+      now: o.now ?? Date.now,
+      tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
+      limiter: new LoginLimiter(o.now ?? Date.now),
+      alertsEnabled: worker.enabled,
+      changes: commits.changes,
+      commits,
+    };
+    const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
+    maintain();
+    maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
+    const app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
+    // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.
+    await app.listen({ port: o.port ?? DEFAULT_PORT, host, listenTextResolver: () => 'practice server listening' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (o.port ?? DEFAULT_PORT);
+    const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    const url = `http://${urlHost}:${port}`;
+    worker.start(publicUrl ?? url);
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      seeded,
+      emailQueueIdle: () => worker.idle(),
+      liveSocketCount: () => live.connectedCount(),
+      runMaintenance: maintain,
+      close: () =>
+        (closing ??= (async () => {
+          clearInterval(maintenance);
+          live.close();
+          await app.close();
+          await worker.stop();
+          closeDatabase(db);
+          await letClientsSeeClosedSockets();
+        })()),
+    };
+  } catch (error) {
+    clearInterval(maintenance);
+    live.close();
+    await alerts?.stop();
+    closeDatabase(db);
+    throw error;
+  }
+}
+
+/**
+ * A client in this same process (tests, the desktop engine's offline tests) keeps idle keep-alive
+ * sockets; the FIN we just sent reaches its socket only on a later turn of the event loop. Give it
+ * two turns, so that a server restarted at once on the same port is not sent requests on a dead socket.
+ */
+async function letClientsSeeClosedSockets(): Promise<void> {
+  for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function closeDatabase(db: Db): void {
+  if (db.open) db.close();
+}

@@ -1,0 +1,225 @@
+// The encrypted cache: schema, page storage with cursor, echo reconciliation, folder pages,
+// unread counts, full-text search and what ends up on disk.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountCache } from '../../main/core/cache/account-cache.js';
+import { localMessageId } from '../../main/core/cache/message-writer.js';
+import { CURSOR_KEY } from '../../main/core/cache/sync-page-writer.js';
+import { LocalActions } from '../../main/core/outbox/local-actions.js';
+import { DR_LEE, KEY, ME, P1, P2, PATIENT, message, messageChange, state } from './support/synthetic.js';
+
+let dir: string;
+let cache: AccountCache;
+const file = () => path.join(dir, 'cache.db');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-cache-'));
+  cache = AccountCache.open(file(), KEY, true, ME.id);
+  cache.practices.replacePractices([
+    { id: P1, name: 'Sunrise' },
+    { id: P2, name: 'Lakeside' },
+  ]);
+});
+afterEach(() => {
+  cache.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('schema', () => {
+  it('is at the latest migration, with STRICT tables and WAL', () => {
+    expect(cache.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(cache.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(cache.db.pragma('synchronous', { simple: true })).toBe(2);
+    const tables = cache.db
+      .prepare<[], { name: string; strict: number }>(
+        `SELECT name, strict FROM pragma_table_list WHERE type = 'table' AND schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'messages_fts%'`,
+      )
+      .all();
+    expect(tables.length).toBeGreaterThanOrEqual(11);
+    for (const t of tables) expect(t, t.name).toMatchObject({ strict: 1 });
+  });
+
+  it('keeps no message text in plaintext in the database, WAL or shm files', () => {
+    const canary = 'CANARY-ZEBRA-7781';
+    const m = message({ subject: `subject ${canary}`, body: `body ${canary}`, patient: { id: 'x', name: canary } });
+    cache.pages.store([messageChange(m)], 'c1');
+    for (const suffix of ['', '-wal', '-shm']) {
+      const bytes = fs.existsSync(file() + suffix) ? fs.readFileSync(file() + suffix) : Buffer.alloc(0);
+      expect(bytes.includes(canary), suffix).toBe(false);
+      expect(bytes.includes(Buffer.from(canary, 'utf16le')), suffix).toBe(false);
+    }
+    expect(fs.readFileSync(file()).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    cache.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(file()).includes(canary)).toBe(false);
+  });
+});
+
+describe('sync pages', () => {
+  it('stores a page and its cursor together, and replaying the page changes nothing', () => {
+    const a = message();
+    const b = message({ source: 'portal', sender: PATIENT });
+    const page = cache.pages.store([messageChange(a), messageChange(b)], 'cursor-1');
+    expect(page.insertedCount).toBe(2);
+    expect(cache.kv.get(CURSOR_KEY)).toBe('cursor-1');
+    const again = cache.pages.store([messageChange(a), messageChange(b)], 'cursor-1');
+    expect(again.insertedCount).toBe(0);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
+  });
+
+  it('rolls back the whole page, cursor included, when a change cannot be stored', () => {
+    const a = message();
+    const broken = messageChange(message());
+    (broken as { message: { subject: unknown } }).message.subject = null;
+    expect(() => cache.pages.store([messageChange(a), broken], 'cursor-2')).toThrow();
+    expect(cache.kv.get(CURSOR_KEY)).toBeNull();
+    expect(cache.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 0 });
+  });
+
+  it('applies state, settings and directory changes', () => {
+    const a = message();
+    cache.pages.store([messageChange(a)], 'c1');
+    cache.pages.store(
+      [
+        { kind: 'state', practiceId: P1, state: state(a, { read: true, flagged: true }) },
+        { kind: 'settings', practiceId: P1, settings: { portalMessagesInInbox: false, emailNotifications: true } },
+        { kind: 'user', practiceId: P1, user: { id: DR_LEE.id, name: 'Dr. Lee', role: 'physician' } },
+      ],
+      'c2',
+    );
+    expect(cache.queries.listFolder(P1, 'todo', null, 10).rows.map((r) => [r.id, r.read])).toEqual([[a.id, true]]);
+    expect(cache.practices.settings(P1)).toEqual({ portalMessagesInInbox: false, emailNotifications: true });
+    expect(cache.practices.listStaff(P1, 'lee')).toEqual([{ id: DR_LEE.id, name: 'Dr. Lee', role: 'physician' }]);
+  });
+
+  it('turns a locally queued message into the server copy when its echo arrives (no duplicate)', () => {
+    const actions = new LocalActions(cache, ME);
+    const localId = actions.queueMessage(P1, { to: [DR_LEE.id], subject: 'Coverage', body: 'Can you cover?' }, null);
+    expect(cache.queries.listFolder(P1, 'sent', null, 10).rows[0]).toMatchObject({ id: localId, delivery: 'pending' });
+    const clientId = localId.slice('local-'.length);
+    expect(localId).toBe(localMessageId(clientId));
+    const echo = message({ sender: ME, recipients: [DR_LEE], clientId, subject: 'Coverage', body: 'Can you cover?' });
+    expect(cache.pages.store([messageChange(echo, { read: true })], 'c1').insertedCount).toBe(0);
+    const sent = cache.queries.listFolder(P1, 'sent', null, 10).rows;
+    expect(sent.map((r) => [r.id, r.delivery])).toEqual([[echo.id, 'delivered']]);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 1 });
+  });
+
+  it('keeps the search index right when an indexed local message is replaced by its echo', () => {
+    const localId = new LocalActions(cache, ME).queueMessage(P1, { to: [DR_LEE.id], subject: 'Draft words', body: 'first' }, null);
+    cache.fts.step(10);
+    const echo = message({ sender: ME, clientId: localId.slice('local-'.length), subject: 'Final words', body: 'second' });
+    cache.pages.store([messageChange(echo, { read: true })], 'c1');
+    cache.fts.step(10);
+    expect(cache.queries.search(P1, 'final', 10).map((h) => h.row.id)).toEqual([echo.id]);
+    expect(cache.queries.search(P1, 'draft', 10)).toEqual([]);
+    cache.db.prepare(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`).run();
+  });
+
+  it('keeps a pending local state change visible over an older server state', () => {
+    const a = message();
+    cache.pages.store([messageChange(a)], 'c1');
+    new LocalActions(cache, ME).queueState(a.id, { archived: true });
+    cache.pages.store([{ kind: 'state', practiceId: P1, state: state(a, { read: true }) }], 'c2');
+    const archived = cache.queries.listFolder(P1, 'archived', null, 10).rows;
+    expect(archived.map((r) => [r.id, r.read, r.archived])).toEqual([[a.id, true, true]]);
+  });
+});
+
+describe('reads', () => {
+  it('pages a folder by keyset cursor, newest first, without gaps or repeats', () => {
+    const all = Array.from({ length: 23 }, () => message());
+    cache.pages.store(
+      all.map((m) => messageChange(m)),
+      'c',
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = cache.queries.listFolder(P1, 'inbox', cursor, 5);
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((m) => m.id).reverse());
+  });
+
+  it('uses the folder indexes for pages and the unread index for counts', () => {
+    const plan = (sql: string) =>
+      (cache.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(
+      plan(`SELECT * FROM mailbox_state b WHERE b.practice_id = 'x' AND b.incoming = 1 AND b.archived = 0
+        AND (b.sent_at, b.message_rowid) < ('z', 1) ORDER BY b.sent_at DESC, b.message_rowid DESC LIMIT 51`),
+    ).toMatch(/box_inbox_all/);
+    expect(
+      plan(
+        `SELECT practice_id, source, count(*) FROM mailbox_state WHERE incoming = 1 AND archived = 0 AND read = 0 GROUP BY practice_id, source`,
+      ),
+    ).toMatch(/box_unread/);
+  });
+
+  it('files messages into inbox, archived, sent and to do, hiding portal messages where the setting says so', () => {
+    const incoming = message();
+    const portal = message({ source: 'portal', sender: PATIENT, recipients: [] });
+    const archived = message();
+    const mine = message({ sender: ME, recipients: [DR_LEE] });
+    const flagged = message();
+    const other = message({ practiceId: P2 });
+    cache.pages.store(
+      [
+        messageChange(incoming),
+        messageChange(portal),
+        messageChange(archived, { archived: true }),
+        messageChange(mine, { read: true }),
+        messageChange(flagged, { flagged: true, read: true }),
+        messageChange(other),
+      ],
+      'c',
+    );
+    const ids = (folder: 'inbox' | 'archived' | 'sent' | 'todo') =>
+      cache.queries.listFolder(P1, folder, null, 50).rows.map((r) => r.id);
+    expect(ids('inbox')).toEqual([flagged.id, portal.id, incoming.id]);
+    expect(ids('archived')).toEqual([archived.id]);
+    expect(ids('sent')).toEqual([mine.id]);
+    expect(ids('todo')).toEqual([flagged.id]);
+    expect(cache.queries.unreadCounts([P1, P2])).toEqual({ total: 3, byPractice: { [P1]: 2, [P2]: 1 } });
+    cache.practices.putSettings(P1, { portalMessagesInInbox: false, emailNotifications: false });
+    expect(ids('inbox')).toEqual([flagged.id, incoming.id]);
+    expect(cache.queries.unreadCounts([P1, P2])).toEqual({ total: 2, byPractice: { [P1]: 1, [P2]: 1 } });
+  });
+
+  it('searches subject, body, sender and patient name with snippets, treating FTS syntax as text', () => {
+    const a = message({ subject: 'Refill request', body: 'Needs amoxicillin refill soon' });
+    const b = message({ patient: { id: 'pt1', name: 'Ana Ruiz' }, subject: 'Appointment' });
+    const c = message({ sender: { kind: 'staff', id: 'u9', name: 'Nurse Kowalski' } });
+    cache.pages.store(
+      [a, b, c].map((m) => messageChange(m)),
+      'c',
+    );
+    expect(cache.queries.search(P1, 'amoxi', 10)).toEqual([]);
+    expect(cache.fts.backlog()).toBe(3);
+    expect(cache.fts.step(2)).toBe(2);
+    expect(cache.fts.step(10)).toBe(1);
+    expect(cache.fts.step(10)).toBe(0);
+    const hit = (q: string) => cache.queries.search(P1, q, 10).map((h) => h.row.id);
+    expect(hit('amoxi')).toEqual([a.id]);
+    expect(cache.queries.search(P1, 'amoxicillin', 10)[0]?.snippet).toContain('amoxicillin');
+    expect(hit('ruiz')).toEqual([b.id]);
+    expect(hit('kowalski')).toEqual([c.id]);
+    expect(hit('"refill" *:(')).toEqual([a.id]);
+    expect(hit('***')).toEqual([]);
+    expect(cache.queries.search(P2, 'refill', 10)).toEqual([]);
+  });
+
+  it('returns a thread oldest first with each message state and delivery', () => {
+    const first = message();
+    const reply = message({ threadId: first.threadId, inReplyTo: first.id, sender: ME, recipients: [DR_LEE] });
+    cache.pages.store([messageChange(first), messageChange(reply, { read: true })], 'c');
+    const thread = cache.queries.thread(reply.id);
+    expect(thread?.map((v) => [v.message.id, v.state.read, v.delivery])).toEqual([
+      [first.id, false, 'delivered'],
+      [reply.id, true, 'delivered'],
+    ]);
+    expect(thread?.[0]?.message).toEqual(first);
+  });
+});

@@ -1,0 +1,77 @@
+// The preload's desktop API: exactly the desktop methods plus `on` for desktop events, each method
+// one invoke on its own channel, errors rethrown with their code. Electron is not loaded:
+// ipcRenderer is a fake (contextBridge itself is not exercised here; see tests/electron).
+import { describe, expect, it, vi } from 'vitest';
+import { desktopEventNames, desktopMethodNames } from '../../common/desktop/index.js';
+import * as hostChannels from '../../main/electron/ipc/channels.js';
+import * as preloadChannels from '../../preload/channels.js';
+import { createDesktopBridge, DesktopCallError, type IpcRendererLike } from '../../preload/desktop-bridge.js';
+
+function fakeIpc(reply: unknown = { ok: true, value: { name: 'Practice Messenger' } }) {
+  const listeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
+  const ipc: IpcRendererLike = {
+    invoke: vi.fn(async () => reply),
+    on: (channel, listener) =>
+      void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel))?.add(listener),
+    removeListener: (channel, listener) => void listeners.get(channel)?.delete(listener),
+  };
+  const emit = (channel: string, payload: unknown) =>
+    listeners.get(channel)?.forEach((l) => l({ sender: 'secret' }, payload));
+  return { ipc, emit, listeners };
+}
+
+describe('preload desktop bridge', () => {
+  it('exposes exactly the desktop API: its methods and on(), nothing generic', () => {
+    const api = createDesktopBridge(fakeIpc().ipc);
+    expect(Object.keys(api).sort()).toEqual([...desktopMethodNames, 'on'].sort());
+    expect(api).not.toHaveProperty('send');
+    expect(api).not.toHaveProperty('invoke');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('sends each method on its own channel and returns the value', async () => {
+    const { ipc } = fakeIpc();
+    const api = createDesktopBridge(ipc);
+    await expect(api.getAppInfo({})).resolves.toEqual({ name: 'Practice Messenger' });
+    await api.getThread({ messageId: 'm1' });
+    expect(vi.mocked(ipc.invoke).mock.calls).toEqual([
+      ['pm:call:getAppInfo', {}],
+      ['pm:call:getThread', { messageId: 'm1' }],
+    ]);
+  });
+
+  it('rejects with an Error carrying the code on failure', async () => {
+    const api = createDesktopBridge(
+      fakeIpc({ ok: false, error: { code: 'locked', message: 'The app is locked.' } }).ipc,
+    );
+    const error = await api.getSession({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesktopCallError);
+    expect(error).toMatchObject({ code: 'locked', message: 'The app is locked.' });
+  });
+
+  it('rejects a reply that is not an outcome', async () => {
+    const api = createDesktopBridge(fakeIpc('weird').ipc);
+    await expect(api.getSession({})).rejects.toMatchObject({ code: 'bad_reply' });
+  });
+
+  it('subscribes to desktop events only, passes the payload only, and unsubscribes', () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const api = createDesktopBridge(ipc);
+    const listener = vi.fn();
+    const off = api.on('unreadCount', listener);
+    emit('pm:event:unreadCount', { total: 2, byPractice: {} });
+    expect(listener).toHaveBeenCalledWith({ total: 2, byPractice: {} });
+    expect(listener.mock.calls[0]).toHaveLength(1);
+    off();
+    expect(listeners.get('pm:event:unreadCount')?.size).toBe(0);
+    expect(() => api.on('ipc-message' as never, listener)).toThrow(DesktopCallError);
+    expect(() => api.on('__proto__' as never, listener)).toThrow(DesktopCallError);
+  });
+
+  it('uses the same channel names as the host', () => {
+    for (const method of desktopMethodNames)
+      expect(preloadChannels.callChannel(method)).toBe(hostChannels.callChannel(method));
+    for (const event of desktopEventNames)
+      expect(preloadChannels.eventChannel(event)).toBe(hostChannels.eventChannel(event));
+  });
+});

@@ -1,0 +1,210 @@
+// A recording stand-in for the parts of the `electron` module (and electron-store) the host uses,
+// so desktop-host.test.ts can run the assembled host in plain Node. Only Electron is faked here.
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: unknown[]) => unknown;
+
+export const recorded = {
+  windows: [] as FakeBrowserWindow[],
+  trays: [] as FakeTray[],
+  notifications: [] as FakeNotification[],
+  ipcHandlers: new Map<string, Listener>(),
+  badgeCounts: [] as number[],
+  loginItems: [] as unknown[],
+  permissionHandlers: { request: null as Listener | null, check: null as Listener | null },
+  headerListener: null as Listener | null,
+  paths: { userData: '', appData: '', appPath: '' },
+  calls: [] as string[],
+  singleInstanceLock: true,
+};
+
+class FakeEmitter extends EventEmitter {
+  override on(event: string, listener: Listener): this {
+    return super.on(event, listener);
+  }
+}
+
+export const app = Object.assign(new FakeEmitter(), {
+  isPackaged: false,
+  getAppPath: () => recorded.paths.appPath,
+  getPath: (name: 'userData' | 'appData') => recorded.paths[name],
+  focus: () => undefined,
+  quit: () => void recorded.calls.push('quit'),
+  exit: (code: number) => void recorded.calls.push(`exit ${code}`),
+  enableSandbox: () => void recorded.calls.push('enableSandbox'),
+  setPath: (name: string, value: string) => void recorded.calls.push(`setPath ${name} ${value}`),
+  setAppUserModelId: () => undefined,
+  requestSingleInstanceLock: () => recorded.singleInstanceLock,
+  whenReady: () => Promise.resolve(),
+  getLoginItemSettings: () => ({ wasOpenedAsHidden: false }),
+  setBadgeCount: (count: number) => {
+    recorded.badgeCounts.push(count);
+    return true;
+  },
+  setLoginItemSettings: (settings: unknown) => void recorded.loginItems.push(settings),
+  dock: undefined,
+});
+
+export const ipcMain = {
+  handle: (channel: string, listener: Listener) => void recorded.ipcHandlers.set(channel, listener),
+  removeHandler: (channel: string) => void recorded.ipcHandlers.delete(channel),
+};
+
+export const powerMonitor = Object.assign(new FakeEmitter(), {
+  idleSeconds: 0,
+  getSystemIdleTime: () => powerMonitor.idleSeconds,
+});
+
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text: string) => Buffer.from(`enc:${text}`),
+  decryptString: (data: Buffer) => data.toString().slice(4),
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (handler: Listener) => void (recorded.permissionHandlers.request = handler),
+    setPermissionCheckHandler: (handler: Listener) => void (recorded.permissionHandlers.check = handler),
+    webRequest: { onHeadersReceived: (listener: Listener) => void (recorded.headerListener = listener) },
+  },
+};
+
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
+export const shell = { openExternal: async () => undefined };
+export const dialog = { showErrorBox: () => undefined };
+
+let nextContentsId = 1;
+
+class FakeWebContents extends FakeEmitter {
+  readonly id = nextContentsId++;
+  readonly sent: [string, unknown][] = [];
+  openHandler: Listener | null = null;
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+  setWindowOpenHandler(handler: Listener) {
+    this.openHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  readonly webContents = new FakeWebContents();
+  visible = false;
+  focused = false;
+  loadedFile: string | null = null;
+  overlay: unknown[] = [];
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    recorded.windows.push(this);
+  }
+  loadFile(file: string) {
+    this.loadedFile = file;
+    return Promise.resolve();
+  }
+  loadURL() {
+    return Promise.resolve();
+  }
+  isDestroyed = () => false;
+  isMinimized = () => false;
+  isMaximized = () => false;
+  isFullScreen = () => false;
+  isVisible = () => this.visible;
+  getNormalBounds = () => ({ x: 10, y: 10, width: 1200, height: 800 });
+  maximize() {}
+  restore() {}
+  show() {
+    this.visible = true;
+    this.emit('show');
+  }
+  hide() {
+    this.visible = false;
+  }
+  focus() {
+    this.focused = true;
+  }
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) this.visible = false;
+  }
+  setOverlayIcon(image: unknown, description: string) {
+    this.overlay.push([image, description]);
+  }
+}
+export { FakeBrowserWindow as BrowserWindow };
+
+export class FakeTray extends FakeEmitter {
+  tooltip = '';
+  menu: unknown = null;
+  image: unknown;
+  destroyed = false;
+  constructor(image: unknown) {
+    super();
+    this.image = image;
+    recorded.trays.push(this);
+  }
+  setImage(image: unknown) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: unknown) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+export { FakeTray as Tray };
+
+export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
+
+class FakeNativeImage {
+  readonly representations: number[] = [];
+  addRepresentation(options: { scaleFactor: number }) {
+    this.representations.push(options.scaleFactor);
+  }
+}
+export const nativeImage = {
+  createEmpty: () => new FakeNativeImage(),
+  createFromBuffer: (_png: Buffer, options: { scaleFactor: number }) => {
+    const image = new FakeNativeImage();
+    image.addRepresentation(options);
+    return image;
+  },
+};
+
+export class FakeNotification extends FakeEmitter {
+  static isSupported = () => true;
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    recorded.notifications.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+}
+export { FakeNotification as Notification };
+
+/** electron-store's default export: an in-memory key-value store per name. */
+const stores = new Map<string, Map<string, unknown>>();
+export class FakeStore {
+  private readonly values: Map<string, unknown>;
+  constructor(options: { name?: string } = {}) {
+    const name = options.name ?? 'config';
+    this.values = stores.get(name) ?? new Map();
+    stores.set(name, this.values);
+  }
+  get(key: string) {
+    return this.values.get(key);
+  }
+  set(key: string, value: unknown) {
+    this.values.set(key, value);
+  }
+  delete(key: string) {
+    this.values.delete(key);
+  }
+}

@@ -1,0 +1,81 @@
+// Launches the built Electron app against a demo practice server with a throwaway profile, and
+// reads the main process's test hooks (registered only with PRACTICE_MESSENGER_E2E=1).
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { TestHooks } from '../../main/electron/test-hooks.js';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LaunchedApp {
+  app: ElectronApplication;
+  page: Page;
+  userDataDir: string;
+  /** The environment and arguments it was started with, for a second launch. */
+  env: Record<string, string>;
+  args: string[];
+  close(): Promise<void>;
+}
+
+type SqliteForElectron = { ok: true; path: string } | { ok: false; reason: string };
+
+/**
+ * The SQLite driver built for Electron's ABI (the lead's scripts/lib/electron-binary.mjs, as `npm start`
+ * uses it); the app loads it through PM_SQLITE_NATIVE_BINDING. Imported by URL: it is plain JS without types.
+ */
+export async function prepareElectronSqlite(): Promise<SqliteForElectron> {
+  const lib = pathToFileURL(join(root, 'scripts/lib/electron-binary.mjs')).href;
+  const { prepareElectronSqlite: prepare } = (await import(lib)) as {
+    prepareElectronSqlite(root: string): Promise<SqliteForElectron>;
+  };
+  return prepare(root);
+}
+
+export async function launchApp(binary: string, serverUrl: string, sqliteBinding: string): Promise<LaunchedApp> {
+  if (!existsSync(join(root, 'out/main/index.js')) || !existsSync(join(root, 'out/preload/index.cjs'))) {
+    throw new Error('The app is not built: run "npm run build" (npm run test:e2e does) before this suite.');
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pm-electron-e2e-'));
+  const env: Record<string, string> = {
+    ...(Object.fromEntries(
+      Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+    ) as Record<string, string>),
+    PRACTICE_SERVER_URL: serverUrl,
+    PRACTICE_MESSENGER_USER_DATA: userDataDir,
+    PRACTICE_MESSENGER_E2E: '1',
+    PM_SQLITE_NATIVE_BINDING: sqliteBinding,
+  };
+  delete env.ELECTRON_RENDERER_URL; // always the built renderer, as shipped
+  // Chromium refuses to run its sandbox as root (CI containers); elsewhere the sandbox stays on.
+  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root];
+  const app = await _electron.launch({ executablePath: binary, args, env });
+  const page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    page,
+    userDataDir,
+    env,
+    args,
+    async close() {
+      await app.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls one of the main process's test hooks. */
+export function hook<K extends keyof TestHooks>(
+  app: ElectronApplication,
+  name: K,
+): Promise<Awaited<ReturnType<TestHooks[K]>>> {
+  return app.evaluate(async (_electron, hookName) => {
+    const hooks = (globalThis as unknown as { __practiceMessengerTest?: Record<string, () => unknown> })
+      .__practiceMessengerTest;
+    if (!hooks)
+      throw new Error('Test hooks are missing: was the app started with PRACTICE_MESSENGER_E2E=1 (and unpackaged)?');
+    return (await hooks[hookName as string]?.()) as never;
+  }, name as string);
+}
