@@ -4,16 +4,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'events', 'util', 'worker_threads'];
+// Node's modules by bare name are matched exactly (a pattern 'http' would also catch our own common/http/).
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = ['node:*', ...builtinModules.filter((name) => !name.startsWith('_')).map((name) => `/${name}`)];
 const electron = ['electron', 'electron/*', 'electron-store'];
 
-/** One restricted-import rule per layer: `forbidden` are glob patterns no file in `files` may import. */
-const layer = (files, forbidden, why) => ({
-  files,
-  rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `${why} (DESIGN.md import rules)` }] }],
-  },
-});
+/**
+ * One restricted-import rule per layer: `forbidden` lists what no file in `files` may import. Entries starting
+ * with "/" are exact module names; the rest are gitignore-style patterns over the import path.
+ */
+const layer = (files, forbidden, why) => {
+  const message = `${why} (DESIGN.md import rules)`;
+  const paths = forbidden.filter((f) => f.startsWith('/')).map((name) => ({ name: name.slice(1), message }));
+  const group = forbidden.filter((f) => !f.startsWith('/'));
+  return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns: [{ group, message }] }] } };
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', '.ci-data/**'] },

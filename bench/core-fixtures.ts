@@ -63,8 +63,9 @@ export async function seedServerDataDir(count: number): Promise<{ dataDir: strin
     sql(db, 'SELECT id, name FROM staff WHERE email = ?').get(email) as { id: string; name: string };
   const lee = staff('dr.lee@sunrise.example');
   const front = staff('frontdesk@sunrise.example');
-  const practiceId = (sql(db, 'SELECT id FROM practices WHERE name = ?').get('Sunrise Family Medicine') as { id: string })
-    .id;
+  const practiceId = (
+    sql(db, 'SELECT id FROM practices WHERE name = ?').get('Sunrise Family Medicine') as { id: string }
+  ).id;
   const feed = new FeedWriter(db);
   db.transaction(() => {
     for (let i = 0; i < count; i++) {

@@ -29,6 +29,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    console.error('That port is already in use. Set PORT to another port (0 picks any free port).');
+  } else {
+    console.error(error instanceof ConfigError ? error.message : error);
+  }
   process.exit(1);
 });

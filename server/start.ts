@@ -9,7 +9,7 @@ import { seedDemoIfEmpty } from './demo/seed.js';
 import { AlertWorker } from './email/alert-worker.js';
 import { buildApp } from './http/app.js';
 import type { LogStream } from './http/logger.js';
-import type { ServerContext } from './http/context.js';
+import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
 import { LoginLimiter } from './services/auth/login-limiter.js';
 import { BlobStore } from './services/blob-store.js';
@@ -60,6 +60,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   const live = new LiveHub(o.livePingMs);
   let alerts: AlertWorker | null = null;
   let maintenance: NodeJS.Timeout | undefined;
+  let app: App | null = null;
   try {
     const blobs = new BlobStore(o.dataDir);
     const seeded = o.demo ? await seedDemoIfEmpty(db, blobs) : false;
@@ -85,10 +86,11 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
-    const app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
+    app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
+    const running = app;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.
     await app.listen({ port: o.port ?? DEFAULT_PORT, host, listenTextResolver: () => 'practice server listening' });
-    const address = app.server.address();
+    const address = running.server.address();
     const port = typeof address === 'object' && address ? address.port : (o.port ?? DEFAULT_PORT);
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
@@ -105,7 +107,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
         (closing ??= (async () => {
           clearInterval(maintenance);
           live.close();
-          await app.close();
+          await running.close();
           await worker.stop();
           closeDatabase(db);
           await letClientsSeeClosedSockets();
@@ -114,6 +116,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   } catch (error) {
     clearInterval(maintenance);
     live.close();
+    await app?.close();
     await alerts?.stop();
     closeDatabase(db);
     throw error;

@@ -43,7 +43,7 @@ export function createEngine(options: EngineOptions): Engine {
     privacy: () => prefs.notificationPrivacy,
     emit,
     status,
-    syncPageSize: options.tuning?.syncPageSize ?? 500,
+    syncPageSize: options.tuning?.syncPageSize,
     notificationWindowMs: options.tuning?.notificationWindowMs ?? 250,
   });
   const ctx: HandlerContext = {
@@ -103,7 +103,7 @@ function toEngineError(error: unknown): EngineError {
     if (error.status === 404) return new EngineError('not_found', 'That item was not found on the practice server.');
     return new EngineError(error.code, error.message);
   }
-  if (error instanceof InvalidCursorError) return new EngineError('invalid_argument', 'The page cursor is not valid.');
+  if (error instanceof InvalidCursorError) return new EngineError('invalid_arguments', 'The page cursor is not valid.');
   // The kind and where, never the message: it could quote health information.
   const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).join(' <') : '';
   console.error(`engine: unexpected ${error instanceof Error ? error.name : typeof error} ${where}`);

@@ -14,7 +14,7 @@ export class EngineError extends Error {
 /** Names only the fields that failed, never their values (which may hold health information). */
 export function invalidArgument(error: ZodError): EngineError {
   const fields = [...new Set(error.issues.map((issue) => issue.path.join('.') || '(arguments)'))];
-  return new EngineError('invalid_argument', `The request was not valid: check ${fields.join(', ')}.`);
+  return new EngineError('invalid_arguments', `The request was not valid: check ${fields.join(', ')}.`);
 }
 
 export const notSignedIn = () => new EngineError('not_signed_in', 'Sign in first.');

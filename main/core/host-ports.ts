@@ -43,7 +43,7 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
-  /** Tests and benchmarks: sync page size (default 500), notification burst window (default 250 ms). */
+  /** Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification burst window (default 250 ms). */
   tuning?: { syncPageSize?: number; notificationWindowMs?: number };
 }
 

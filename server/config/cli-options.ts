@@ -14,7 +14,7 @@ export function optionsFromEnvironment(argv: string[], env: NodeJS.ProcessEnv): 
   if (publicUrl && !/^https?:\/\//.test(publicUrl))
     throw new ConfigError('PUBLIC_URL must start with http:// or https://.');
   return {
-    dataDir: env.DATA_DIR || defaultDataDir(),
+    dataDir: env.DATA_DIR || defaultDataDir(process.platform, env),
     port,
     host: env.HOST || DEFAULT_HOST,
     smtpUrl: env.SMTP_URL || null,

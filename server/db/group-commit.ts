@@ -22,6 +22,14 @@ export class GroupCommit {
 
   /** Runs `work` inside the shared transaction; resolves with its result once that is committed. */
   run<T>(work: () => T): Promise<T> {
+    if (!this.open && this.db.inTransaction) {
+      // Someone else's transaction is open (demo seeding): just join it as a savepoint.
+      try {
+        return Promise.resolve(this.db.transaction(work)());
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     if (!this.open) {
       this.db.exec('BEGIN IMMEDIATE');
       this.open = true;

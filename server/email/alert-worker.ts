@@ -36,7 +36,12 @@ export class AlertWorker {
   ) {
     // Short timeouts: an unreachable SMTP server must not hold the queue (or a shutdown) for minutes.
     this.transport = options.smtpUrl
-      ? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      ? nodemailer.createTransport({
+          url: options.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : null;
     this.retryBaseMs = options.retryBaseMs ?? 5_000;
   }

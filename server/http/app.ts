@@ -42,6 +42,13 @@ export async function buildApp(
   installErrorHandling(app);
   // JSON only (415 otherwise); the attachment upload route installs its own raw-bytes parser.
   app.removeContentTypeParser('text/plain');
+  // An empty body sent as JSON (a DELETE from some HTTP clients) is no body, not an error;
+  // everything else goes through Fastify's own parser, which refuses __proto__ and constructor keys.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' || body.length === 0 ? done(null, undefined) : parseJson(request, body.toString(), done),
+  );
   const addMethodNotAllowed = trackRoutesForMethodNotAllowed(app);
 
   await app.register(fastifySwagger, {

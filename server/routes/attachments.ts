@@ -104,14 +104,16 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
             'SELECT 1 FROM message_files f JOIN messages m ON m.seq = f.message_seq WHERE f.upload_id = ? AND m.portal_patient_id = ?',
           ).get(upload.id, subjectId));
     if (!upload || !allowed) throw notFound();
-    return reply
-      .type(upload.mime_type)
-      .header('content-length', upload.size)
-      .header('content-disposition', contentDisposition(upload.name))
-      .header('x-content-type-options', 'nosniff')
-      // Stored files are never to run as a page of this origin, whatever their type says.
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .send(ctx.blobs.read(upload.sha256));
+    return (
+      reply
+        .type(upload.mime_type)
+        .header('content-length', upload.size)
+        .header('content-disposition', contentDisposition(upload.name))
+        .header('x-content-type-options', 'nosniff')
+        // Stored files are never to run as a page of this origin, whatever their type says.
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .send(ctx.blobs.read(upload.sha256))
+    );
   });
 }
 

@@ -85,13 +85,15 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
     authenticateMember(ctx, request, pid);
     const document = findDocument(ctx.db, pid, id);
     if (!document) throw notFound();
-    return reply
-      .type(document.mimeType)
-      .header('content-length', document.size)
-      .header('content-disposition', contentDisposition(document.fileName))
-      .header('x-content-type-options', 'nosniff')
-      // Stored files are never to run as a page of this origin, whatever their type says.
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .send(ctx.blobs.read(document.sha256));
+    return (
+      reply
+        .type(document.mimeType)
+        .header('content-length', document.size)
+        .header('content-disposition', contentDisposition(document.fileName))
+        .header('x-content-type-options', 'nosniff')
+        // Stored files are never to run as a page of this origin, whatever their type says.
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .send(ctx.blobs.read(document.sha256))
+    );
   });
 }

@@ -1,5 +1,5 @@
-// Housekeeping run at start and hourly: drops idle tokens, and uploads that no message used within
-// 24 h together with their bytes (when no other upload or document shares them).
+// Housekeeping run at start and hourly: drops idle tokens, email alerts done for a week, and uploads
+// that no message used within 24 h together with their bytes (unless another upload or document shares them).
 import { rmSync } from 'node:fs';
 import { sql, type Db } from '../db/database.js';
 import { purgeIdleTokens } from './auth/tokens.js';
@@ -7,10 +7,15 @@ import type { BlobStore } from './blob-store.js';
 
 export const UNUSED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
+const FINISHED_ALERT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function runMaintenance(db: Db, blobs: BlobStore, now: number, tokenIdleMs: number): void {
   if (!db.open) return;
   purgeIdleTokens(db, now, tokenIdleMs);
+  // A finished alert's next_attempt_at is when it was last tried.
+  sql(db, "DELETE FROM email_queue WHERE state IN ('sent', 'failed') AND next_attempt_at < ?").run(
+    now - FINISHED_ALERT_TTL_MS,
+  );
   const removed = db.transaction(() => {
     const stale = sql(
       db,

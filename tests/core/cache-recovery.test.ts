@@ -10,7 +10,7 @@ import { KEY, ME, message, messageChange } from './support/synthetic.js';
 let dir: string;
 const file = () => path.join(dir, 'cache.db');
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-recover-'));
   const cache = AccountCache.open(file(), KEY, true, ME.id);
   cache.pages.store(
@@ -18,30 +18,30 @@ beforeEach(() => {
     'c',
   );
   cache.db.pragma('wal_checkpoint(TRUNCATE)');
-  cache.close();
+  await cache.close();
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const messageCount = (c: AccountCache) =>
   c.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n;
 
-it('reopens a healthy cache as it was', () => {
+it('reopens a healthy cache as it was', async () => {
   const cache = AccountCache.open(file(), KEY, true, ME.id);
   expect(cache.recovered).toBeNull();
   expect(messageCount(cache)).toBe(200);
-  cache.close();
+  await cache.close();
 });
 
-it('moves aside a cache that the key cannot decrypt', () => {
+it('moves aside a cache that the key cannot decrypt', async () => {
   const before = fs.readFileSync(file());
   const cache = AccountCache.open(file(), 'cd'.repeat(32), true, ME.id);
   expect(cache.recovered?.reason).toBe('undecryptable');
   expect(messageCount(cache)).toBe(0);
   expect(fs.readFileSync(cache.recovered?.movedTo ?? '')).toEqual(before);
-  cache.close();
+  await cache.close();
 });
 
-it('moves aside a cache whose pages were damaged', () => {
+it('moves aside a cache whose pages were damaged', async () => {
   const fd = fs.openSync(file(), 'r+');
   const size = fs.fstatSync(fd).size;
   fs.writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
@@ -50,12 +50,12 @@ it('moves aside a cache whose pages were damaged', () => {
   expect(cache.recovered?.reason).toBe('integrity_check_failed');
   expect(fs.existsSync(cache.recovered?.movedTo ?? '')).toBe(true);
   expect(messageCount(cache)).toBe(0);
-  cache.close();
+  await cache.close();
 });
 
-it('moves aside a cache whose key was not kept (secrets held in memory only)', () => {
+it('moves aside a cache whose key was not kept (secrets held in memory only)', async () => {
   const cache = AccountCache.open(file(), 'ef'.repeat(32), false, ME.id);
   expect(cache.recovered?.reason).toBe('key_unavailable');
   expect(messageCount(cache)).toBe(0);
-  cache.close();
+  await cache.close();
 });

@@ -63,8 +63,8 @@ describe('malformed arguments', () => {
 
   it.each(desktopMethodNames)('%s refuses an unknown field and wrong types', async (name) => {
     const before = await snapshot();
-    await expectRefused(call(name, { unexpected: true }), 'invalid_argument');
-    await expectRefused(call(name, 'not an object'), 'invalid_argument');
+    await expectRefused(call(name, { unexpected: true }), 'invalid_arguments');
+    await expectRefused(call(name, 'not an object'), 'invalid_arguments');
     expect(await snapshot()).toBe(before);
   });
 });
@@ -76,11 +76,11 @@ describe('well-formed but wrong', () => {
     [
       'bad page cursor',
       () => h().listMessages({ practiceId: sunrise, folder: 'inbox', cursor: 'garbage!' }),
-      'invalid_argument',
+      'invalid_arguments',
     ],
     ['unknown message', () => h().getThread({ messageId: 'nope' }), 'not_found'],
     ['state of unknown message', () => h().setMessageState({ messageId: 'nope', patch: { read: true } }), 'not_found'],
-    ['empty state patch', () => h().setMessageState({ messageId, patch: {} }), 'invalid_argument'],
+    ['empty state patch', () => h().setMessageState({ messageId, patch: {} }), 'invalid_arguments'],
     [
       'unknown recipient',
       () => h().sendMessage({ practiceId: sunrise, to: ['nobody'], subject: 's', body: 'b' }),
@@ -89,12 +89,12 @@ describe('well-formed but wrong', () => {
     [
       'blank subject',
       () => h().sendMessage({ practiceId: sunrise, to: ['x'], subject: '   ', body: 'b' }),
-      'invalid_argument',
+      'invalid_arguments',
     ],
     [
       'no recipients',
       () => h().sendMessage({ practiceId: sunrise, to: [], subject: 's', body: 'b' }),
-      'invalid_argument',
+      'invalid_arguments',
     ],
     [
       'unknown staged file',
@@ -109,8 +109,8 @@ describe('well-formed but wrong', () => {
       'unknown_recipient',
     ],
     ['reply to unknown', () => h().reply({ messageId: 'nope', body: 'hi' }), 'not_found'],
-    ['empty reply', () => h().reply({ messageId, body: '  ' }), 'invalid_argument'],
-    ['bad base64', () => h().stageFile({ name: 'a', mimeType: 'text/plain', base64: '%%%' }), 'invalid_argument'],
+    ['empty reply', () => h().reply({ messageId, body: '  ' }), 'invalid_arguments'],
+    ['bad base64', () => h().stageFile({ name: 'a', mimeType: 'text/plain', base64: '%%%' }), 'invalid_arguments'],
     ['unknown attachment', () => h().getAttachmentContent({ messageId, attachmentId: 'nope' }), 'not_found'],
     ['unknown outbox item', () => h().retryOutboxItem({ id: 123456 }), 'not_found'],
     [
@@ -123,8 +123,8 @@ describe('well-formed but wrong', () => {
       'not_found',
     ],
     ['draft of unknown practice', () => h().saveDraft({ practiceId: 'nope', draft: null }), 'not_found'],
-    ['out-of-range preference', () => h().savePreferences({ idleLockMinutes: 100_000 }), 'invalid_argument'],
-    ['bad privacy level', () => h().savePreferences({ notificationPrivacy: 'loud' as 'full' }), 'invalid_argument'],
+    ['out-of-range preference', () => h().savePreferences({ idleLockMinutes: 100_000 }), 'invalid_arguments'],
+    ['bad privacy level', () => h().savePreferences({ notificationPrivacy: 'loud' as 'full' }), 'invalid_arguments'],
     [
       'wrong password',
       () => h().signIn({ serverUrl: server.url, email: 'frontdesk@sunrise.example', password: 'wrong-password' }),

@@ -38,6 +38,29 @@ afterAll(async () => {
 const status = () => t.engine.handlers.getSyncStatus({});
 
 describe('offline', () => {
+  it('reads linked patients and encounters from the cache once fetched, and says so when never fetched', async () => {
+    const linked = (await t.engine.handlers.listMessages({ practiceId: sunrise, folder: 'inbox', limit: 200 })).rows;
+    const thread = await t.engine.handlers.getThread({ messageId: linked.find((r) => r.patientName)?.id ?? '' });
+    const patientId = thread.messages.find((v) => v.message.patient)?.message.patient?.id ?? '';
+    const online = await t.engine.handlers.getPatient({ practiceId: sunrise, patientId });
+    const encounterId = online.encounters[0]?.id;
+    const encounter = encounterId ? await t.engine.handlers.getEncounter({ practiceId: sunrise, encounterId }) : null;
+    await server.stop();
+    try {
+      expect(await t.engine.handlers.getPatient({ practiceId: sunrise, patientId })).toEqual(online);
+      if (encounterId)
+        expect(await t.engine.handlers.getEncounter({ practiceId: sunrise, encounterId })).toEqual(encounter);
+      await expect(
+        t.engine.handlers.searchPatients({ practiceId: sunrise, query: 'never-asked' }),
+      ).rejects.toMatchObject({
+        code: 'offline',
+      });
+    } finally {
+      await server.restart();
+      t.engine.reconnectNow();
+    }
+  });
+
   it('queues sends and state changes while the server is down and delivers each exactly once after it returns', async () => {
     await server.stop();
     const [row] = (await t.engine.handlers.listMessages({ practiceId: sunrise, folder: 'inbox' })).rows;

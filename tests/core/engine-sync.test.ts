@@ -161,4 +161,25 @@ describe('live updates', () => {
     expect([...view.messages.values()].filter((m) => m.subject === 'Coverage Friday')).toHaveLength(1);
     expect((await allRows('sent')).filter((r) => r.subject === 'Coverage Friday')).toHaveLength(1);
   });
+
+  it('replies in the thread: to the sender of a staff message, and to the patient of a portal message', async () => {
+    const inbox = await allRows('inbox');
+    const staffMessage = inbox.find((r) => r.source === 'staff');
+    const portalMessage = inbox.find((r) => r.source === 'portal');
+    const staffReply = await t.engine.handlers.reply({ messageId: staffMessage?.id ?? '', body: 'Thanks, noted.' });
+    const portalReply = await t.engine.handlers.reply({
+      messageId: portalMessage?.id ?? '',
+      body: 'We will call you today.',
+    });
+    await waitFor('replies delivered', async () => (await t.engine.handlers.getOutbox({})).items.length === 0);
+    const staffThread = await t.engine.handlers.getThread({ messageId: staffReply.messageId });
+    const sentReply = staffThread.messages.find((v) => v.message.body === 'Thanks, noted.');
+    expect(sentReply).toMatchObject({ delivery: 'delivered' });
+    expect(sentReply?.message.threadId).toBe(staffMessage?.threadId);
+    expect(sentReply?.message.subject).toMatch(/^Re: /);
+    const portalThread = await t.engine.handlers.getThread({ messageId: portalReply.messageId });
+    const toPatient = portalThread.messages.find((v) => v.message.body === 'We will call you today.');
+    expect(toPatient?.delivery).toBe('delivered');
+    expect(toPatient?.message.recipients.map((r) => r.kind)).toEqual(['patient']);
+  });
 });

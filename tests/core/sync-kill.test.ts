@@ -125,6 +125,6 @@ it(`survives ${KILLS} SIGKILLs mid-sync and ends identical to the server`, async
       .get();
     expect(fts?.n).toBe(EXTRA_MESSAGES);
   } finally {
-    cache.close();
+    await cache.close();
   }
 }, 170_000);

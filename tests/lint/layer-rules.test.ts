@@ -15,6 +15,8 @@ const crossings: Array<[string, string]> = [
   ['main/core/leak.ts', "import { App } from '../../renderer/src/App.js';"],
   ['main/core/leak.ts', "import { startPracticeServer } from '../../server/start.js';"],
   ['renderer/src/leak.ts', "import { readFileSync } from 'node:fs';"],
+  ['renderer/src/leak.ts', "import { readFileSync } from 'fs';"],
+  ['renderer/src/leak.ts', "import http from 'http';"],
   ['renderer/src/leak.ts', "import { ipcRenderer } from 'electron';"],
   ['renderer/src/leak.ts', "import { createEngine } from '../../main/core/engine.js';"],
   ['common/leak.ts', "import { createHash } from 'node:crypto';"],
@@ -38,7 +40,7 @@ describe('layer rules (eslint no-restricted-imports)', () => {
   it.each<[string, string]>([
     ['main/core/ok.ts', "import { desktopMethods } from '../../common/desktop/index.js';\nimport { readFileSync } from 'node:fs';"],
     ['main/electron/ok.ts', "import { app } from 'electron';\nimport { dispatchDesktopCall } from '../core/bridge/dispatch.js';"],
-    ['renderer/src/ok.ts', "import { desktopMethods } from '../../common/desktop/index.js';"],
+    ['renderer/src/ok.ts', "import { desktopMethods } from '../../common/desktop/index.js';\nimport { Message } from '../../common/http/index.js';"],
     ['server/ok.ts', "import { LoginRequest } from '../common/http/index.js';\nimport { join } from 'node:path';"],
     ['preload/ok.ts', "import { contextBridge } from 'electron';\nimport { desktopMethodNames } from '../common/desktop/index.js';"],
   ])('%s may import its own layers', async (filePath, source) => {

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,8 @@ import { signInStaff } from '../support/practice-server-session.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 import { DEMO_STAFF } from '../../server/demo/accounts.js';
 import { startPracticeServer } from '../../server/start.js';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 let server: TestPracticeServer;
 let w: DemoWorld;
@@ -132,7 +135,8 @@ describe('lifecycle', () => {
 
   it('runs from the CLI: one listening line, then a clean stop on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'practice-server-cli-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--demo'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/cli.ts'), '--demo'], {
+      cwd: REPO_ROOT,
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SMTP_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -169,3 +173,19 @@ function expectValidPdf(bytes: Buffer): void {
   expect(entries.length).toBeGreaterThan(3);
   entries.forEach((offset, index) => expect(text.slice(offset).startsWith(`${index + 1} 0 obj`)).toBe(true));
 }
+
+describe('a port already in use', () => {
+  it('fails to start with EADDRINUSE and leaves the data folder usable', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'practice-server-busy-'));
+    try {
+      await expect(startPracticeServer({ dataDir, port: server.port, logger: false })).rejects.toMatchObject({
+        code: 'EADDRINUSE',
+      });
+      const retry = await startPracticeServer({ dataDir, port: 0, logger: false, demo: true });
+      expect(retry.seeded).toBe(true);
+      await retry.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -117,9 +117,14 @@ describe('with the SMTP server down', () => {
     const down = await startTestServer({ smtpUrl: `smtp://127.0.0.1:${closedPort}`, emailRetryBaseMs: 60_000 });
     try {
       const world = await signInDemo(down.url);
-      await world.lee.api('PUT', `/practices/${world.sunriseId}/settings`, { settings: { portalMessagesInInbox: true, emailNotifications: true } });
+      await world.lee.api('PUT', `/practices/${world.sunriseId}/settings`, {
+        settings: { portalMessagesInInbox: true, emailNotifications: true },
+      });
       const sent = await world.desk.api('POST', `/practices/${world.sunriseId}/messages`, {
-        clientId: randomUUID(), to: [world.lee.login.user.id], subject: 's', body: 'b',
+        clientId: randomUUID(),
+        to: [world.lee.login.user.id],
+        subject: 's',
+        body: 'b',
       });
       expect(sent.status).toBe(201);
       let idle = false;

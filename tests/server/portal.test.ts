@@ -7,9 +7,11 @@ import {
   PortalSendResponse,
   SendMessageResponse,
   SyncResponse,
+  UploadResponse,
 } from '../../common/http/index.js';
 import { errorCode } from '../support/practice-server-client.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
+import { uploadStream } from '../support/practice-server-upload.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
 let server: TestPracticeServer;
@@ -78,6 +80,37 @@ describe('portal', () => {
     expect(PortalSendResponse.parse(thanks.body).message.threadId).toBe(question.threadId);
     const mine = PortalMessagesResponse.parse((await w.ana.api('GET', '/portal/messages')).body).messages;
     expect(mine.map((m) => m.id)).toEqual(expect.arrayContaining([question.id, answer.id]));
+  });
+
+  it('lets the patient download a file attached to a staff reply in their thread, and no one else', async () => {
+    const { message: question } = PortalSendResponse.parse((await portalSend()).body);
+    const upload = await uploadStream({
+      baseUrl: server.url,
+      token: w.desk.token,
+      practiceId: w.sunriseId,
+      size: 321,
+      fileName: 'instructions.pdf',
+    });
+    const fileId = UploadResponse.parse(upload.body).attachment.id;
+    const reply = await w.desk.api('POST', `/practices/${w.sunriseId}/messages`, {
+      clientId: randomUUID(),
+      to: [],
+      subject: 'Re: Question',
+      body: 'See the attached instructions.',
+      inReplyTo: question.id,
+      attachments: [{ kind: 'file', id: fileId }],
+    });
+    expect(reply.status).toBe(201);
+    const download = (token: string) =>
+      fetch(`${server.url}/api/v1/attachments/${fileId}`, { headers: { authorization: `Bearer ${token}` } });
+    const ana = await download(w.ana.token);
+    expect(ana.status).toBe(200);
+    expect((await ana.arrayBuffer()).byteLength).toBe(321);
+    for (const outsider of [w.ben.token, w.lee.token]) {
+      const response = await download(outsider);
+      expect(response.status).toBe(404);
+      await response.arrayBuffer();
+    }
   });
 
   it("never lets a patient reply into another patient's thread, nor use a staff message", async () => {

@@ -30,6 +30,14 @@ describe('health and openapi', () => {
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths['/api/v1/practices/{pid}/messages'] ?? {})).toContain('post');
     expect(JSON.stringify(response.body.paths['/api/v1/session'])).toContain('password');
+    for (const path of [
+      '/api/v1/sync',
+      '/api/v1/live',
+      '/api/v1/portal/messages',
+      '/api/v1/practices/{pid}/attachments',
+    ]) {
+      expect(response.body.paths, path).toHaveProperty([path]);
+    }
   });
 });
 
@@ -121,5 +129,18 @@ describe('portal session', () => {
       (await api('POST', '/portal/session', { email: DEMO_STAFF.frontdesk, password: DEMO_PASSWORD })).status,
     ).toBe(401);
     expect((await api('POST', '/session', { email: DEMO_PATIENTS.ana, password: DEMO_PASSWORD })).status).toBe(401);
+  });
+});
+
+describe('bodies', () => {
+  it('accepts a DELETE with an empty JSON body, and refuses an empty JSON body where one is needed', async () => {
+    const login = LoginResponse.parse(
+      (await apiClient(server.url)('POST', '/session', { email: DEMO_STAFF.billing, password: DEMO_PASSWORD })).body,
+    );
+    const api = apiClient(server.url, login.token);
+    const signOut = await api('DELETE', '/session', '', { 'content-type': 'application/json' });
+    expect(signOut.status).toBe(204);
+    const empty = await apiClient(server.url)('POST', '/session', '', { 'content-type': 'application/json' });
+    expect([empty.status, errorCode(empty)]).toEqual([400, 'malformed_request']);
   });
 });

@@ -98,9 +98,11 @@ describe('sync', () => {
     expect(settings.body).toEqual({ settings: { portalMessagesInInbox: false, emailNotifications: true } });
   });
 
-  it('refuses a cursor it never gave out (400) and a limit out of range (422)', async () => {
+  it('refuses a cursor it never gave out, or one past its newest change (400) and a limit out of range (422)', async () => {
     const bad = await w.lee.api('GET', '/sync?after=garbage');
     expect([bad.status, errorCode(bad)]).toEqual([400, 'invalid_cursor']);
+    const fromElsewhere = await w.lee.api('GET', `/sync?after=c${(10 ** 9).toString(36)}`);
+    expect([fromElsewhere.status, errorCode(fromElsewhere)]).toEqual([400, 'invalid_cursor']);
     const tooMany = await w.lee.api('GET', '/sync?limit=1001');
     expect([tooMany.status, errorCode(tooMany)]).toEqual([422, 'invalid_field']);
     const notNumber = await w.lee.api('GET', '/sync?limit=abc');
@@ -121,6 +123,11 @@ describe('live socket', () => {
     expect(hint).toEqual({ type: 'changes', cursor: (await syncAll(w.lee.api, 1000)).cursors.at(-1) });
     live.socket.close();
     await live.closed;
+  });
+
+  it('answers a plain GET (no upgrade) with the error shape', async () => {
+    const plain = await w.lee.api('GET', '/live');
+    expect([plain.status, errorCode(plain)]).toEqual([400, 'websocket_required']);
   });
 
   it('closes with 4401 for a bad token, a patient token or a first message that is not auth', async () => {

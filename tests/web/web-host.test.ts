@@ -24,6 +24,7 @@ const engine: Engine = {
     return () => (emit = () => undefined);
   },
   start: async () => undefined,
+  reconnectNow: () => undefined,
   stop: async () => undefined,
 };
 

@@ -1,5 +1,5 @@
 // One account's cache (server URL + user id): the open database and the stores over it.
-import type { Db } from './driver.js';
+import { startCheckpointer, type Checkpointer, type Db } from './driver.js';
 import { FtsIndexer } from './fts-indexer.js';
 import { KeyValues } from './kv.js';
 import { MessageQueries } from './message-queries.js';
@@ -20,6 +20,8 @@ export class AccountCache {
   readonly pages: SyncPageWriter;
   readonly fts: FtsIndexer;
 
+  private checkpointer: Checkpointer | null = null;
+
   private constructor(
     readonly db: Db,
     readonly userId: string,
@@ -37,7 +39,9 @@ export class AccountCache {
 
   static open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): AccountCache {
     const { db, recovered } = openCache(file, keyHex, keyWasKnown);
-    return new AccountCache(db, userId, recovered);
+    const cache = new AccountCache(db, userId, recovered);
+    cache.checkpointer = startCheckpointer(db, keyHex);
+    return cache;
   }
 
   /** Runs `fn` in one transaction (local state and its outbox row commit together). */
@@ -45,7 +49,11 @@ export class AccountCache {
     return this.db.transaction(fn)();
   }
 
-  close(): void {
+  /** Closes the database at once; the promise settles when the checkpoint worker is gone too. */
+  close(): Promise<void> {
+    const worker = this.checkpointer?.stop() ?? Promise.resolve();
+    this.checkpointer = null;
     if (this.db.open) this.db.close();
+    return worker;
   }
 }

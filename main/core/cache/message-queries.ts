@@ -84,10 +84,10 @@ export class MessageQueries {
 
   /** Unread inbox messages per practice; portal ones count only where the practice shows them. */
   unreadCounts(practiceIds: string[]): UnreadCounts {
+    // Kept by triggers on mailbox_state (migration 2).
     const rows = this.db
       .prepare<[], { practice_id: string; source: string; n: number }>(
-        `SELECT practice_id, source, count(*) AS n FROM mailbox_state
-         WHERE incoming = 1 AND archived = 0 AND read = 0 GROUP BY practice_id, source`,
+        'SELECT practice_id, source, n FROM unread_counts WHERE n > 0',
       )
       .all();
     const byPractice: Record<string, number> = Object.fromEntries(practiceIds.map((id) => [id, 0]));

@@ -57,24 +57,29 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     },
     reply: async ({ messageId, body, attachments }) => {
       const s = session();
-      const thread = s.cache.queries.thread(resolveMessageId(s, messageId));
-      const original = thread?.find((v) => v.message.id === resolveMessageId(s, messageId))?.message;
+      const id = resolveMessageId(s, messageId);
+      const thread = s.cache.queries.thread(id) ?? [];
+      const original = thread.find((v) => v.message.id === id)?.message;
       if (!original) throw notFound('message');
       if (original.id.startsWith('local-')) {
         throw new EngineError('not_delivered_yet', 'Wait until that message is sent before replying to it.');
       }
-      const mine = original.sender.kind === 'staff' && original.sender.id === s.cache.userId;
-      const portal = original.source === 'portal';
-      const recipients = portal ? [original.sender] : mine ? original.recipients : [original.sender];
+      // A patient is reached only by answering their portal message (the server addresses it).
+      const patientFacing = original.source === 'portal' || original.recipients.some((r) => r.kind === 'patient');
+      const target = patientFacing
+        ? ([...thread].reverse().find((v) => v.message.source === 'portal')?.message ?? original)
+        : original;
+      const mine = target.sender.kind === 'staff' && target.sender.id === s.cache.userId;
+      const recipients = patientFacing ? [target.sender] : mine ? target.recipients : [target.sender];
       const subject = /^re:/i.test(original.subject) ? original.subject : `Re: ${original.subject}`;
       const newId = s.actions.queueMessage(
         original.practiceId,
         {
-          to: portal ? [] : recipients.map((r) => r.id),
+          to: patientFacing ? [] : recipients.map((r) => r.id),
           subject: subject.slice(0, 255),
           body,
           attachments,
-          inReplyTo: original.id,
+          inReplyTo: target.id,
           ...(original.patient ? { patientId: original.patient.id } : {}),
         },
         { threadId: original.threadId, recipients },
@@ -84,7 +89,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     },
     setMessageState: async ({ messageId, patch }) => {
       const s = session();
-      if (Object.keys(patch).length === 0) throw new EngineError('invalid_argument', 'Nothing to change.');
+      if (Object.keys(patch).length === 0) throw new EngineError('invalid_arguments', 'Nothing to change.');
       const id = resolveMessageId(s, messageId);
       s.actions.queueState(id, patch);
       const practiceId = s.cache.db
@@ -98,7 +103,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       // Refuse before decoding: base64 of more than 10 MiB is longer than this.
       if (base64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4) throw tooLarge();
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) {
-        throw new EngineError('invalid_argument', 'The file data was not valid base64.');
+        throw new EngineError('invalid_arguments', 'The file data was not valid base64.');
       }
       const bytes = Buffer.from(base64, 'base64');
       if (bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
@@ -124,7 +129,9 @@ const tooLarge = () =>
 function resolveMessageId(s: AccountSession, messageId: string): string {
   if (!messageId.startsWith('local-')) return messageId;
   const row = s.cache.db
-    .prepare<[string, string], { id: string }>('SELECT id FROM messages WHERE client_id = ? ORDER BY id = ? LIMIT 1')
+    .prepare<[string, string], { id: string }>(
+      'SELECT id FROM messages WHERE client_id = ? AND outgoing = 1 ORDER BY id = ? LIMIT 1',
+    )
     .get(messageId.slice('local-'.length), messageId);
   return row?.id ?? messageId;
 }

@@ -154,7 +154,9 @@ export class OutboxFlusher {
   private serverIdOf(target: string): string {
     if (!target.startsWith('local-')) return target;
     const row = this.deps.cache.db
-      .prepare<[string, string], { id: string }>('SELECT id FROM messages WHERE client_id = ? AND id != ?')
+      .prepare<[string, string], { id: string }>(
+        'SELECT id FROM messages WHERE client_id = ? AND outgoing = 1 AND id != ?',
+      )
       .get(target.slice('local-'.length), target);
     if (!row) throw new ItemRefused('This change applies to a message that has not been sent.');
     return row.id;

@@ -7,6 +7,7 @@ import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from 
 import type { PracticeRef, SessionUser } from '../../../common/http/index.js';
 import { AccountCache } from '../cache/account-cache.js';
 import type { StoredPage } from '../cache/sync-page-writer.js';
+import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE } from '../../../common/limits.js';
 import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
 import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
@@ -32,7 +33,8 @@ export interface AccountSessionOptions {
   emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
   status: StatusTracker;
   onAuthRejected(): void;
-  syncPageSize: number;
+  /** Fixed page size (tests); by default the largest page during the backfill, then 500. */
+  syncPageSize: number | undefined;
   notificationWindowMs: number;
 }
 
@@ -72,7 +74,8 @@ export class AccountSession {
     this.puller = new SyncPuller({
       cache: this.cache,
       client: this.client,
-      pageSize: o.syncPageSize,
+      pageSize: o.syncPageSize ?? DEFAULT_SYNC_PAGE,
+      backfillPageSize: o.syncPageSize ?? MAX_SYNC_PAGE,
       onPage: (page, initialDone) => this.afterPage(page, initialDone),
     });
     this.flusher = new OutboxFlusher({
@@ -159,7 +162,7 @@ export class AccountSession {
     this.socket.stop();
     this.flusher.stop();
     this.notifications.stop();
-    this.cache.close();
+    await this.cache.close();
   }
 
   private afterPage(page: StoredPage, initialDone: boolean): void {

@@ -15,13 +15,14 @@ import {
   SendMessageResponse,
   SettingsBody,
   StateResponse,
-  SyncResponse,
   UploadResponse,
   UsersResponse,
   type PracticeSettings,
   type SendMessageRequest,
   type StatePatch,
+  type SyncResponse,
 } from '../../../common/http/index.js';
+import { parseSyncPage } from './parse-sync-page.js';
 
 export class NetworkError extends Error {
   constructor(message = 'The practice server could not be reached.') {
@@ -69,8 +70,12 @@ export class ServerClient {
   async signOut(): Promise<void> {
     await this.call(null, { method: 'DELETE', url: '/session' });
   }
-  sync(after: string | null, limit: number) {
-    return this.call(SyncResponse, { url: '/sync', params: after ? { after, limit } : { limit } });
+  async sync(after: string | null, limit: number): Promise<SyncResponse> {
+    const response = await this.request({ url: '/sync', params: after ? { after, limit } : { limit } });
+    if (response.status >= 400) throw toServerError(response, response.data);
+    const page = await parseSyncPage(response.data);
+    if (!page) throw badResponse();
+    return page;
   }
   users(practiceId: string) {
     return this.call(UsersResponse, { url: `/practices/${enc(practiceId)}/users` });
@@ -161,6 +166,9 @@ export class ServerClient {
 }
 
 const enc = encodeURIComponent;
+
+const badResponse = () =>
+  new ServerError(502, 'bad_response', 'The practice server sent an answer this app does not understand.');
 
 function fileNameOf(disposition: string): string | null {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

@@ -9,7 +9,9 @@ export const INITIAL_SYNC_KEY = 'initialSyncDone';
 export interface PullerDeps {
   cache: AccountCache;
   client: ServerClient;
+  /** Page size once caught up; the backfill asks for the largest page (fewer commits). */
   pageSize: number;
+  backfillPageSize: number;
   /** After each stored page; `initialSyncDone` is the flag as it was before this page. */
   onPage(page: StoredPage, initialSyncDone: boolean): void;
 }
@@ -46,7 +48,7 @@ export class SyncPuller {
   }
 
   private async pullUntilCaughtUp(): Promise<void> {
-    const { cache, client, pageSize } = this.deps;
+    const { cache } = this.deps;
     let next = this.fetch(cache.kv.get(CURSOR_KEY));
     for (;;) {
       const response = await next;
@@ -72,7 +74,8 @@ export class SyncPuller {
 
   private async fetch(after: string | null) {
     const started = performance.now();
-    const response = await this.deps.client.sync(after, this.deps.pageSize);
+    const size = this.initialSyncDone ? this.deps.pageSize : this.deps.backfillPageSize;
+    const response = await this.deps.client.sync(after, size);
     this.timings.fetchMs += performance.now() - started;
     return response;
   }

@@ -16,6 +16,7 @@ describe('Keyboard shortcuts', () => {
     expect(screen.getByRole('button', { name: 'New Message' }).title).toMatch(/\(N or (Ctrl|Cmd)\+N\)/);
     await user.keyboard('n');
     expect(await screen.findByRole('form', { name: 'New Message' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('To')));
     await user.click(screen.getByRole('link', { name: 'Dashboard' }));
     await screen.findByRole('region', { name: 'To Do' });
     await user.keyboard('{Control>}n{/Control}');

@@ -1,11 +1,8 @@
 // The New Message being written: recipients, patient, links, attachments; saved as a draft as you type.
 import { create } from 'zustand';
-import type { Draft, PatientSummary, StaffUser } from '../../../common/desktop/index.js';
-import { MAX_ATTACHMENT_BYTES } from '../../../common/limits.js';
 import { desktopApi } from '../api/client.js';
 import { errorMessage } from '../lib/errors.js';
-import { readFileAsBase64 } from '../lib/files.js';
-import { fileSize } from '../lib/format.js';
+import { stageLocalFile, tooLarge } from '../lib/staging.js';
 import { fromDraft, toDraft, type ComposeAttachment, type ComposeFields } from './compose-draft.js';
 import type { ComposeLink } from './route-store.js';
 
@@ -85,17 +82,13 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
       scheduleSave();
     },
     attachFile: async (file) => {
-      if (file.size > MAX_ATTACHMENT_BYTES) {
-        set({
-          attachError: `"${file.name}" is ${fileSize(file.size)}. Attachments can't be larger than 10 MB, so it was not attached.`,
-        });
-        return;
-      }
+      // Refused before reading a byte, so an 11 MB file answers at once.
+      const problem = tooLarge(file);
+      if (problem) return set({ attachError: problem });
       set((s) => ({ attachError: null, staging: s.staging + 1 }));
       try {
-        const base64 = await readFileAsBase64(file);
-        const staged = await desktopApi().stageFile({ name: file.name, mimeType: file.type, base64 });
-        set((s) => ({ attachments: [...s.attachments, { kind: 'file', id: staged.id, name: staged.name }] }));
+        const attachment = await stageLocalFile(file);
+        set((s) => ({ attachments: [...s.attachments, attachment] }));
         scheduleSave();
       } catch (error) {
         set({ attachError: errorMessage(error) });

@@ -5,26 +5,17 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
   Draft,
-  MessageRow,
   OutboxItem,
   PracticeSettings,
   Preferences,
   SessionInfo,
   SyncStatus,
 } from '../../../common/desktop/index.js';
-import type { Attachment, MailboxState, Message } from '../lib/types.js';
+import type { Message } from '../lib/types.js';
 import { DesktopCallError } from '../api/web-socket-client.js';
-import {
-  bulkMessages,
-  demoMessages,
-  DEMO_PASSWORD,
-  DOCUMENTS,
-  ENCOUNTERS,
-  ME,
-  PATIENTS,
-  PRACTICES,
-  STAFF,
-} from './demo-data.js';
+import { storedInFolder, toRow, unreadCounts, type Stored } from './fake-mailbox.js';
+import { fakeRecordMethods, resolveAttachments } from './fake-records.js';
+import { bulkMessages, demoMessages, DEMO_PASSWORD, ME, PATIENTS, PRACTICES, STAFF } from './demo-data.js';
 
 export interface FakeOptions {
   signedIn?: boolean;
@@ -33,7 +24,6 @@ export interface FakeOptions {
   defaultServerUrl?: string | null;
 }
 
-type Stored = { message: Message; state: MailboxState; delivery: MessageRow['delivery']; deliveryError: string | null };
 type Call = { method: string; args: unknown };
 
 export type FakeDesktopApi = DesktopApi & {
@@ -99,42 +89,10 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     if (!found) throw new DesktopCallError('not_found', 'That message is not in this practice.');
     return found;
   };
-  const isMine = (s: Stored) => s.message.sender.kind === 'staff' && s.message.sender.id === ME.id;
-  const inFolder = (s: Stored, practiceId: string, folder: string) => {
-    if (s.message.practiceId !== practiceId) return false;
-    if (folder === 'todo') return s.state.flagged;
-    if (folder === 'sent') return isMine(s);
-    if (isMine(s)) return false;
-    if (folder === 'archived') return s.state.archived;
-    const portalShown = settings.get(practiceId)?.portalMessagesInInbox ?? true;
-    return !s.state.archived && (portalShown || s.message.source !== 'portal');
-  };
-  const toRow = (s: Stored): MessageRow => ({
-    id: s.message.id,
-    practiceId: s.message.practiceId,
-    threadId: s.message.threadId,
-    source: s.message.source,
-    senderName: s.message.sender.name,
-    recipientNames: s.message.recipients.map((r) => r.name),
-    subject: s.message.subject,
-    sentAt: s.message.sentAt,
-    read: s.state.read,
-    flagged: s.state.flagged,
-    archived: s.state.archived,
-    hasAttachments: s.message.attachments.length > 0,
-    patientName: s.message.patient?.name ?? null,
-    delivery: s.delivery,
-  });
-  const counts = () => {
-    const byPractice: Record<string, number> = {};
-    for (const p of PRACTICES) byPractice[p.id] = 0;
-    for (const s of messages.values()) {
-      if (!s.state.read && inFolder(s, s.message.practiceId, 'inbox')) {
-        byPractice[s.message.practiceId] = (byPractice[s.message.practiceId] ?? 0) + 1;
-      }
-    }
-    return { total: Object.values(byPractice).reduce((a, b) => a + b, 0), byPractice };
-  };
+  const portalShown = (practiceId: string) => settings.get(practiceId)?.portalMessagesInInbox ?? true;
+  const inFolder = (s: Stored, practiceId: string, folder: string) =>
+    storedInFolder(s, practiceId, folder, portalShown(practiceId));
+  const counts = () => unreadCounts(messages.values(), portalShown);
   const changed = (practiceId: string) => {
     emit('changed', { practiceIds: [practiceId] });
     emit('unreadCount', counts());
@@ -165,23 +123,6 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     changed(message.practiceId);
     return { messageId: message.id };
   };
-  const resolveAttachments = (practiceId: string, refs: { kind: string; id: string }[] | undefined): Attachment[] =>
-    (refs ?? []).map((ref) => {
-      if (ref.kind === 'file') {
-        const file = staged.get(ref.id);
-        if (!file) throw new DesktopCallError('not_found', 'That attachment was not staged.');
-        return { id: `att-${nextId++}`, kind: 'file', sha256: '0'.repeat(64), ...file };
-      }
-      const kind = ref.kind as 'encounter' | 'patient' | 'document';
-      const name =
-        kind === 'patient'
-          ? (PATIENTS[practiceId]?.find((p) => p.id === ref.id)?.name ?? 'Patient')
-          : kind === 'document'
-            ? (DOCUMENTS[practiceId]?.find((d) => d.id === ref.id)?.title ?? 'Document')
-            : `Encounter ${ENCOUNTERS.find((e) => e.id === ref.id)?.date ?? ''}`;
-      return { id: `att-${nextId++}`, kind, refId: ref.id, name };
-    });
-
   const api: DesktopApi = {
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -258,7 +199,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
         patient: patient ? { id: patient.id, name: patient.name } : null,
         encounter: req.encounterId ? { id: req.encounterId, date: '2026-11-20' } : null,
         document: req.documentId ? { id: req.documentId, title: 'Document' } : null,
-        attachments: resolveAttachments(req.practiceId, req.attachments),
+        attachments: resolveAttachments(req.practiceId, req.attachments, staged, () => nextId++),
       });
     },
     reply: async ({ messageId, body, attachments }) => {
@@ -274,7 +215,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
         body,
         sentAt: new Date().toISOString(),
         inReplyTo: messageId,
-        attachments: resolveAttachments(original.practiceId, attachments),
+        attachments: resolveAttachments(original.practiceId, attachments, staged, () => nextId++),
       });
     },
     setMessageState: async ({ messageId, patch }) => {
@@ -295,41 +236,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (!a || a.kind !== 'file') throw new DesktopCallError('not_found', 'That attachment is not available.');
       return { name: a.name, mimeType: a.mimeType, base64: btoa('Demo attachment content') };
     },
-    getDocumentContent: async ({ practiceId, documentId }) => {
-      const d = DOCUMENTS[practiceId]?.find((x) => x.id === documentId);
-      if (!d) throw new DesktopCallError('not_found', 'That document is not in this practice.');
-      return { name: d.fileName, mimeType: d.mimeType, base64: btoa('Demo document') };
-    },
-    listStaff: async ({ practiceId, query }) => {
-      const q = (query ?? '').toLowerCase();
-      return { users: (STAFF[practiceId] ?? []).filter((u) => u.name.toLowerCase().includes(q)) };
-    },
-    searchPatients: async ({ practiceId, query }) => {
-      const q = query.toLowerCase();
-      const all = PATIENTS[practiceId] ?? [];
-      return { patients: all.filter((p) => p.name.toLowerCase().includes(q) || p.mrn.toLowerCase().includes(q)) };
-    },
-    getPatient: async ({ practiceId, patientId }) => {
-      const p = PATIENTS[practiceId]?.find((x) => x.id === patientId);
-      if (!p) throw new DesktopCallError('not_found', 'That patient is not in this practice.');
-      return {
-        ...p,
-        encounters: ENCOUNTERS.filter((e) => e.patientId === p.id),
-        documents: (DOCUMENTS[practiceId] ?? []).filter((d) => d.patientId === p.id),
-      };
-    },
-    getEncounter: async ({ encounterId }) => {
-      const e = ENCOUNTERS.find((x) => x.id === encounterId);
-      if (!e) throw new DesktopCallError('not_found', 'That encounter is not in this practice.');
-      return e;
-    },
-    searchDocuments: async ({ practiceId, query, patientId }) => {
-      const q = query.toLowerCase();
-      const docs = (DOCUMENTS[practiceId] ?? []).filter(
-        (d) => (!patientId || d.patientId === patientId) && `${d.title} ${d.fileName}`.toLowerCase().includes(q),
-      );
-      return { documents: docs };
-    },
+    ...fakeRecordMethods(),
     getPracticeSettings: async ({ practiceId }) =>
       settings.get(practiceId) ?? { portalMessagesInInbox: true, emailNotifications: false },
     savePracticeSettings: async ({ practiceId, settings: next }) => {

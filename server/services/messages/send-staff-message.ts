@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { MailboxState, Message, Party, SendMessageRequest } from '../../../common/http/index.js';
 import { sql } from '../../db/database.js';
 import { queueAlerts } from '../../email/alert-queue.js';
-import { ApiError, unprocessable } from '../../http/api-error.js';
+import { ApiError, notFound, unprocessable } from '../../http/api-error.js';
 import type { ServerContext } from '../../http/context.js';
 import { FeedWriter } from '../feed/feed-writer.js';
 import { staffMember } from '../records/records.js';
@@ -86,8 +86,7 @@ export function sendStaffMessage(
         return { created: false, message, state: mailboxState(ctx.db, senderId, retry.seq, message.id) };
       }
       const sender = staffMember(ctx.db, practiceId, senderId);
-      if (!sender)
-        throw new ApiError(404, 'not_found', 'Nothing was found at this address, or you do not have access to it.');
+      if (!sender) throw notFound();
       const who = audience(ctx, senderId, practiceId, request);
       const links = resolveLinks(ctx.db, practiceId, request);
       const { attachments, fileUploadIds } = resolveAttachments(
@@ -129,7 +128,7 @@ export function sendStaffMessage(
       return { created: true, message, state: { messageId: id, read: true, flagged: false, archived: false } };
     })
     .immediate();
-  // Announced only after the commit, so that whoever reacts reads the new rows.
+  // ctx.changes holds these until the commit (db/group-commit.ts), so whoever reacts reads the new rows.
   if (result.created) ctx.changes.feedGrew(feed.newestSeqByStaff);
   if (queued > 0) ctx.changes.alertsQueued();
   return result;

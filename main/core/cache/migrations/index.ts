@@ -1,8 +1,9 @@
 // Numbered migrations: entry N takes the cache from user_version N-1 to N, in one transaction.
 import type { Db } from '../driver.js';
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-own-client-id-and-unread-counts.js';
 
-export const migrations: readonly string[] = [migration001];
+export const migrations: readonly string[] = [migration001, migration002];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

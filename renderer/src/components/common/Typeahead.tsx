@@ -37,6 +37,7 @@ export function Typeahead<T>(props: Props<T>) {
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<T[]>([]);
   const [active, setActive] = useState(0);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -47,8 +48,13 @@ export function Typeahead<T>(props: Props<T>) {
           if (!live) return;
           setOptions(found);
           setActive(0);
+          setFailed(false);
         },
-        () => live && setOptions([]),
+        () => {
+          if (!live) return;
+          setOptions([]);
+          setFailed(true);
+        },
       );
     }, SEARCH_DELAY_MS);
     return () => {
@@ -103,6 +109,7 @@ export function Typeahead<T>(props: Props<T>) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
+      {open && failed && <span className="hint">Suggestions are not available right now (offline?).</span>}
       <ul id={listId} role="listbox" aria-label={suggestionsLabel} className="typeahead-list" hidden={!showList}>
         {options.map((option, i) => (
           <li

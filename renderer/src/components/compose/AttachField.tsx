@@ -1,5 +1,4 @@
 // "Attach": a file up to 10 MiB (refused at once past that) or a record of the practice.
-import { useRef } from 'react';
 import { useComposeStore } from '../../stores/compose-store.js';
 import { Chip } from '../common/Chip.js';
 import { RecordAttachPicker } from './RecordAttachPicker.js';
@@ -10,7 +9,7 @@ export function AttachField({ practiceId }: { practiceId: string }) {
   const attachments = useComposeStore((s) => s.attachments);
   const attachError = useComposeStore((s) => s.attachError);
   const staging = useComposeStore((s) => s.staging);
-  const fileInput = useRef<HTMLInputElement>(null);
+  const patient = useComposeStore((s) => s.patient);
 
   return (
     <fieldset className="attach-field">
@@ -20,7 +19,6 @@ export function AttachField({ practiceId }: { practiceId: string }) {
           <label htmlFor="compose-attach">Attach</label>
           <input
             id="compose-attach"
-            ref={fileInput}
             type="file"
             multiple
             aria-describedby="attach-hint"
@@ -34,7 +32,12 @@ export function AttachField({ practiceId }: { practiceId: string }) {
             Any kind of file, up to 10 MB.
           </span>
         </div>
-        <RecordAttachPicker practiceId={practiceId} />
+        <RecordAttachPicker
+          id="compose-attach-record"
+          practiceId={practiceId}
+          patient={patient}
+          onPick={(a) => useComposeStore.getState().attachRecord(a)}
+        />
       </div>
       {attachError && (
         <p role="alert" className="error">

@@ -32,6 +32,12 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
     };
   }, [practiceId, link]);
 
+  useEffect(() => {
+    // Opened from a shortcut or a button that is gone now: start typing in To.
+    const active = document.activeElement;
+    if (ready && (!active || active === document.body)) document.getElementById('compose-to')?.focus();
+  }, [ready]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await useComposeStore.getState().send()) navigate({ name: 'messages', folder: 'sent', messageId: null });

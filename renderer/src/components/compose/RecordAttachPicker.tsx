@@ -1,16 +1,16 @@
-// Attach a record: the chosen patient's record and encounters, or any document of the practice.
+// Attach a record: a patient's record and encounters, or any document of the practice.
 import { useCallback } from 'react';
 import { desktopApi } from '../../api/client.js';
 import { calendarDate } from '../../lib/format.js';
-import { useComposeStore, type ComposeAttachment } from '../../stores/compose-store.js';
+import type { PickedAttachment } from '../../lib/staging.js';
 import { Typeahead } from '../common/Typeahead.js';
 
-type RecordOption = ComposeAttachment & { detail: string };
+type RecordOption = PickedAttachment & { detail: string };
+type Patient = { id: string; name: string };
 
-async function findRecords(practiceId: string, query: string): Promise<RecordOption[]> {
+async function findRecords(practiceId: string, patient: Patient | null, query: string): Promise<RecordOption[]> {
   const api = desktopApi();
   const q = query.toLowerCase();
-  const patient = useComposeStore.getState().patient;
   const options: RecordOption[] = [];
   if (patient) {
     const detail = await api.getPatient({ practiceId, patientId: patient.id }).catch(() => null);
@@ -35,11 +35,24 @@ async function findRecords(practiceId: string, query: string): Promise<RecordOpt
   return options.slice(0, 30);
 }
 
-export function RecordAttachPicker({ practiceId }: { practiceId: string }) {
-  const search = useCallback((query: string) => findRecords(practiceId, query), [practiceId]);
+interface Props {
+  id: string;
+  practiceId: string;
+  /** The patient the message is about: their record and encounters are offered first. */
+  patient: Patient | null;
+  onPick(attachment: PickedAttachment): void;
+}
+
+export function RecordAttachPicker({ id, practiceId, patient, onPick }: Props) {
+  const patientId = patient?.id;
+  const patientName = patient?.name;
+  const search = useCallback(
+    (query: string) => findRecords(practiceId, patientId ? { id: patientId, name: patientName ?? '' } : null, query),
+    [practiceId, patientId, patientName],
+  );
   return (
     <Typeahead<RecordOption>
-      id="compose-attach-record"
+      id={id}
       label="Find a record"
       suggestionsLabel="Suggested records"
       placeholder="Encounter, patient record or document"
@@ -47,7 +60,7 @@ export function RecordAttachPicker({ practiceId }: { practiceId: string }) {
       optionKey={(o) => `${o.kind}-${o.id}`}
       optionLabel={(o) => o.name}
       optionDetail={(o) => o.detail}
-      onPick={({ kind, id, name }) => useComposeStore.getState().attachRecord({ kind, id, name })}
+      onPick={({ kind, id: refId, name }) => onPick({ kind, id: refId, name })}
     />
   );
 }

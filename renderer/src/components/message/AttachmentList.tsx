@@ -23,6 +23,7 @@ export function AttachmentList({ message }: { message: Message }) {
     if (attachment.kind === 'patient') return navigate({ name: 'patient', patientId: attachment.refId });
     if (attachment.kind === 'encounter') return navigate({ name: 'encounter', encounterId: attachment.refId });
     if (attachment.kind === 'document') return navigate({ name: 'documents', documentId: attachment.refId });
+    if (busy) return;
     setBusy(attachment.id);
     try {
       const content = await desktopApi().getAttachmentContent({ messageId: message.id, attachmentId: attachment.id });
@@ -41,7 +42,8 @@ export function AttachmentList({ message }: { message: Message }) {
       <ul aria-label="Attachments">
         {message.attachments.map((a) => (
           <li key={a.id}>
-            <button className="attachment" disabled={busy === a.id} onClick={() => void open(a)}>
+            {/* Not disabled while fetching: a disabled button drops focus, and the preview returns focus here. */}
+            <button className="attachment" aria-busy={busy === a.id} onClick={() => void open(a)}>
               <Icon name="paperclip" />
               <span>{a.name}</span>
               <span className="muted">{a.kind === 'file' ? fileSize(a.size) : kindLabel[a.kind]}</span>

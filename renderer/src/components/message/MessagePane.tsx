@@ -42,7 +42,8 @@ export function MessagePane({ messageId }: { messageId: string }) {
           <ThreadMessage key={view.message.id} view={view} isCurrent={view.message.id === messageId} />
         ))}
       </ol>
-      <ReplyBox view={current} />
+      {/* Keyed so a half-written reply never carries over to another message. */}
+      <ReplyBox key={current.message.id} view={current} />
     </article>
   );
 }

@@ -2,9 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import type { MessageView } from '../../../../common/desktop/index.js';
 import { REPLY_BOX_ID } from '../../hooks/useKeyboardShortcuts.js';
+import { usePickedAttachments } from '../../hooks/usePickedAttachments.js';
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
 import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { ReplyAttachments } from './ReplyAttachments.js';
 
 export function ReplyBox({ view }: { view: MessageView }) {
   const [body, setBody] = useState('');
@@ -12,6 +14,7 @@ export function ReplyBox({ view }: { view: MessageView }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const myId = useSessionStore((s) => s.session?.user?.id);
+  const picked = usePickedAttachments();
   const { sender, recipients } = view.message;
   const toPatient = sender.kind === 'patient';
   const replyTo =
@@ -23,10 +26,12 @@ export function ReplyBox({ view }: { view: MessageView }) {
     if (!body.trim()) return setProblem('Write your reply first.');
     setProblem(null);
     setBusy(true);
-    const sent = await useCurrentMessageStore.getState().reply(body.trim());
+    const refs = picked.attachments.map(({ kind, id }) => ({ kind, id }));
+    const sent = await useCurrentMessageStore.getState().reply(body.trim(), refs.length ? refs : undefined);
     setBusy(false);
     if (sent) {
       setBody('');
+      picked.clear();
       setDone(true);
     }
   };
@@ -49,13 +54,14 @@ export function ReplyBox({ view }: { view: MessageView }) {
           setDone(false);
         }}
       />
+      <ReplyAttachments practiceId={view.message.practiceId} patient={view.message.patient} picked={picked} />
       {problem && (
         <p role="alert" className="error">
           {problem}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" title={SHORTCUT_HINTS.reply} disabled={busy}>
+        <button type="submit" className="primary" title={SHORTCUT_HINTS.reply} disabled={busy || picked.staging > 0}>
           Reply
         </button>
         {done && (

@@ -1,4 +1,5 @@
 // One message of a thread: who, when, body, linked records, attachments and delivery state.
+import { useEffect, useRef } from 'react';
 import type { MessageView } from '../../../../common/desktop/index.js';
 import { fullTime } from '../../lib/format.js';
 import { navigate } from '../../stores/route-store.js';
@@ -7,9 +8,18 @@ import { RecordLinks } from './RecordLinks.js';
 
 export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurrent: boolean }) {
   const { message, delivery, deliveryError } = view;
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // In a long thread, bring the opened message into view (jsdom has no scrollIntoView).
+    if (isCurrent) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [isCurrent]);
   const fromPatient = message.sender.kind === 'patient';
   return (
-    <li className={`thread-message ${isCurrent ? 'current' : ''}`} aria-current={isCurrent ? 'true' : undefined}>
+    <li
+      ref={ref}
+      className={`thread-message ${isCurrent ? 'current' : ''}`}
+      aria-current={isCurrent ? 'true' : undefined}
+    >
       <div className="thread-meta">
         <span className="thread-sender">
           {message.sender.name}

@@ -81,6 +81,7 @@ describe('Messages', () => {
     expect(screen.getByRole('button', { name: 'Flag' })).toBeTruthy();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(within(pane).getByRole('button', { name: /labs-summary\.txt/ }));
   });
 
   it('opens an encounter attachment in its view', async () => {
@@ -146,6 +147,41 @@ describe('Messages', () => {
     const thread = screen.getByRole('list', { name: 'Thread' });
     await waitFor(() => expect(within(thread).getAllByRole('listitem')).toHaveLength(2));
     expect(thread.textContent).toContain('Moved them to Monday.');
+  });
+
+  it('replies with a file and a record attached', async () => {
+    const { user, api } = await renderApp();
+    await openMessages(user);
+    await user.click(within(row('Lab results for Ada Brown')!).getByRole('button'));
+    await screen.findByRole('article', { name: 'Lab results for Ada Brown' });
+    await user.click(screen.getByText('Attach to this reply'));
+    await user.upload(screen.getByLabelText('Attach a file'), new File(['x'], 'call-log.txt', { type: 'text/plain' }));
+    expect(await screen.findByRole('button', { name: 'Remove call-log.txt' })).toBeTruthy();
+    await user.click(screen.getByLabelText('Find a record'));
+    await user.click(await screen.findByRole('option', { name: /Ada Brown.*Patient record/ }));
+    await user.type(screen.getByLabelText('Reply to Dr. Morgan Lee'), 'Called her.');
+    await user.click(screen.getByRole('button', { name: 'Reply' }));
+    expect(await screen.findByText('Reply sent.')).toBeTruthy();
+    expect(api.calls.find((c) => c.method === 'reply')?.args).toEqual({
+      messageId: 'm-labs',
+      body: 'Called her.',
+      attachments: [
+        { kind: 'file', id: expect.stringMatching(/^staged-/) },
+        { kind: 'patient', id: 'pt-ada' },
+      ],
+    });
+    expect(screen.queryByRole('button', { name: 'Remove call-log.txt' })).toBeNull();
+  });
+
+  it('never carries a half-written reply over to another message', async () => {
+    const { user } = await renderApp();
+    await openMessages(user);
+    await user.click(within(row('Schedule change Friday')!).getByRole('button'));
+    await screen.findByRole('article', { name: 'Schedule change Friday' });
+    await user.type(screen.getByLabelText('Reply to Sam Ortiz'), 'Sure thing');
+    await user.click(within(row('Billing codes for November')!).getByRole('button'));
+    await screen.findByRole('article', { name: 'Billing codes for November' });
+    expect(screen.getByLabelText('Reply to Jo Kim')).toHaveProperty('value', '');
   });
 
   it('says a reply to a Patient Portal message goes to the patient', async () => {

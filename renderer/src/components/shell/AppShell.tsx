@@ -1,5 +1,6 @@
 // The signed-in frame: top bar, status banners, and the current screen.
 import { useEffect } from 'react';
+import { useFocusOnScreenChange } from '../../hooks/useFocusOnScreenChange.js';
 import { useKeyboardShortcuts } from '../../hooks/useKeyboardShortcuts.js';
 import { useSyncStore } from '../../stores/sync-store.js';
 import { useUnreadStore } from '../../stores/unread-store.js';
@@ -10,6 +11,7 @@ import './shell.css';
 
 export function AppShell() {
   useKeyboardShortcuts();
+  useFocusOnScreenChange('main');
   useEffect(() => {
     void useUnreadStore.getState().load();
     void useSyncStore.getState().load();

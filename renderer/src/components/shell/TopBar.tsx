@@ -3,7 +3,7 @@ import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
 import { clearContent } from '../../stores/clear-content.js';
 import { navigate, useRouteStore, type Route } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
-import { useSyncStore } from '../../stores/sync-store.js';
+import { useIsOffline, useSyncStore } from '../../stores/sync-store.js';
 import { SearchBox } from '../search/SearchBox.js';
 import { PracticeSwitcher } from './PracticeSwitcher.js';
 
@@ -26,6 +26,7 @@ export function TopBar() {
   const current = useRouteStore((s) => s.route.name);
   const user = useSessionStore((s) => s.session?.user);
   const outboxCount = useSyncStore((s) => s.outbox.length);
+  const offline = useIsOffline();
   const failed = useSyncStore((s) => s.outbox.filter((i) => i.status === 'failed').length);
   return (
     <header className="top-bar">
@@ -60,7 +61,8 @@ export function TopBar() {
           New Message
         </button>
       )}
-      {outboxCount > 0 && (
+      {/* Online, pending items leave within moments; the outbox only needs attention offline or on failure. */}
+      {(failed > 0 || (offline && outboxCount > 0)) && (
         <button className={`outbox-link ${failed ? 'failed' : ''}`} onClick={() => navigate({ name: 'outbox' })}>
           {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
         </button>

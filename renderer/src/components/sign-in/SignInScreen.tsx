@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errors.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import '../lock/gate.css';
+import { AppVersion } from './AppVersion.js';
 
 export function SignInScreen() {
   const session = useSessionStore((s) => s.session);
@@ -72,6 +73,7 @@ export function SignInScreen() {
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <AppVersion />
       </form>
     </main>
   );

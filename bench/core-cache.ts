@@ -1,0 +1,96 @@
+// Benchmark: reads the UI makes from a desktop cache holding 100,000 messages: an inbox page
+// (first and deep, by keyset cursor), the unread count, and full-text search; plus how long the
+// search index takes to catch up after a backfill.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Change } from '../common/http/index.js';
+import { AccountCache } from '../main/core/cache/account-cache.js';
+import { bulkMessage } from './core-fixtures.js';
+import type { BenchRow } from './core-sync.js';
+
+const COUNT = 100_000;
+const ME = { id: 'me', name: 'Frances Delgado' };
+const LEE = { id: 'lee', name: 'Dr. Daniel Lee' };
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+}
+
+function time(runs: number, fn: (i: number) => void): number[] {
+  for (let i = 0; i < 20; i++) fn(i); // warm up statements and pages
+  return Array.from({ length: runs }, (_, i) => {
+    const started = performance.now();
+    fn(i);
+    return performance.now() - started;
+  });
+}
+
+function fill(cache: AccountCache): void {
+  for (let start = 0; start < COUNT; start += 1000) {
+    const changes: Change[] = [];
+    for (let i = start; i < Math.min(COUNT, start + 1000); i++) {
+      const mine = i % 7 === 0;
+      const message = bulkMessage(i, 'p1', mine ? ME : LEE, mine ? LEE : ME);
+      const state = {
+        messageId: message.id,
+        read: mine || i % 10 !== 0,
+        flagged: i % 33 === 0,
+        archived: i % 20 === 0,
+      };
+      changes.push({ kind: 'message', practiceId: 'p1', message, state });
+    }
+    cache.pages.store(changes, `c${start}`);
+  }
+}
+
+export async function benchCoreCache(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-cache-'));
+  const cache = AccountCache.open(path.join(dir, 'cache.db'), 'ab'.repeat(32), true, ME.id);
+  try {
+    cache.practices.replacePractices([{ id: 'p1', name: 'Sunrise' }]);
+    fill(cache);
+    let started = performance.now();
+    let longestBatch = 0;
+    for (;;) {
+      const batchStarted = performance.now();
+      if (cache.fts.step(250) === 0) break;
+      longestBatch = Math.max(longestBatch, performance.now() - batchStarted);
+    }
+    const indexSeconds = (performance.now() - started) / 1000;
+
+    const q = cache.queries;
+    const first = time(300, () => q.listFolder('p1', 'inbox', null, 50));
+    let cursor: string | null = null;
+    for (let page = 0; page < 1000 && (page === 0 || cursor); page++) {
+      cursor = q.listFolder('p1', 'inbox', cursor, 50).nextCursor;
+    }
+    const deepCursor = cursor;
+    const deep = time(300, () => q.listFolder('p1', 'inbox', deepCursor, 50));
+    const unread = time(300, () => q.unreadCounts(['p1']));
+    const terms = ['refill', 'lisinopril', 'ruiz', 'cardio', 'blood pressure', 'prior authorization', 'zzzz', 'x-ray'];
+    const search = time(200, (i) => q.search('p1', terms[i % terms.length] ?? 'refill', 50));
+    started = performance.now();
+    const checked = cache.db.pragma('integrity_check', { simple: true });
+    const integritySeconds = (performance.now() - started) / 1000;
+    return [
+      { what: 'inbox page (50 rows), first page, p95', value: p95(first), unit: 'ms', target: '<= 2' },
+      { what: 'inbox page (50 rows), page ~1000 by cursor, p95', value: p95(deep), unit: 'ms', target: '<= 2' },
+      { what: 'unread count, p95', value: p95(unread), unit: 'ms', target: '<= 1' },
+      { what: 'full-text search (50 hits), p95', value: p95(search), unit: 'ms', target: '<= 20' },
+      { what: 'search index catch-up after 100k backfill', value: indexSeconds, unit: 's', target: '-' },
+      { what: 'longest search-index batch (250 rows)', value: longestBatch, unit: 'ms', target: '-' },
+      { what: `integrity_check at open, 100k (${String(checked)})`, value: integritySeconds, unit: 's', target: '-' },
+    ];
+  } finally {
+    await cache.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = await benchCoreCache();
+  console.table(rows.map((r) => ({ ...r, value: Number(r.value.toFixed(3)) })));
+}

@@ -1,0 +1,51 @@
+// Attach to a reply: a file (up to 10 MB) or a record; shown as removable chips.
+import type { usePickedAttachments } from '../../hooks/usePickedAttachments.js';
+import { Chip } from '../common/Chip.js';
+import { RecordAttachPicker } from '../compose/RecordAttachPicker.js';
+
+interface Props {
+  practiceId: string;
+  patient: { id: string; name: string } | null;
+  picked: ReturnType<typeof usePickedAttachments>;
+}
+
+export function ReplyAttachments({ practiceId, patient, picked }: Props) {
+  return (
+    <details className="reply-attachments" open={picked.attachments.length > 0 || undefined}>
+      <summary>Attach to this reply</summary>
+      <div className="attach-row">
+        <div className="field">
+          <label htmlFor="reply-attach">Attach a file</label>
+          <input
+            id="reply-attach"
+            type="file"
+            multiple
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              for (const file of files) void picked.attachFile(file);
+            }}
+          />
+          <span className="hint">Any kind of file, up to 10 MB.</span>
+        </div>
+        <RecordAttachPicker
+          id="reply-attach-record"
+          practiceId={practiceId}
+          patient={patient}
+          onPick={picked.attachRecord}
+        />
+      </div>
+      {picked.error && (
+        <p role="alert" className="error">
+          {picked.error}
+        </p>
+      )}
+      {picked.staging > 0 && <p className="muted">Attaching…</p>}
+      <div className="chips">
+        {picked.attachments.map((a, i) => (
+          <Chip key={`${a.kind}-${a.id}`} label={a.name} onRemove={() => picked.remove(i)} />
+        ))}
+      </div>
+    </details>
+  );
+}
