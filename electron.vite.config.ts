@@ -22,7 +22,13 @@ const productionCsp = [
 const cspMetaTag = (): Plugin => ({
   name: 'practice-messenger-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: productionCsp }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: productionCsp },
+      injectTo: 'head-prepend',
+    },
+  ],
 });
 
 export default defineConfig({
@@ -49,6 +55,7 @@ export default defineConfig({
     plugins: [react(), cspMetaTag()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

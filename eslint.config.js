@@ -22,7 +22,17 @@ const layer = (files, forbidden, why) => {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', '.ci-data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/lint/**',
+      '.ci-data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,11 +48,53 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  layer(['common/**'], ['**/server/**', '**/main/**', '**/preload/**', '**/renderer/**', ...nodeBuiltins, ...electron, 'react', 'react-dom'], 'common/ imports nothing of ours and no node:, electron or DOM module'),
+  layer(
+    ['common/**'],
+    [
+      '**/server/**',
+      '**/main/**',
+      '**/preload/**',
+      '**/renderer/**',
+      ...nodeBuiltins,
+      ...electron,
+      'react',
+      'react-dom',
+    ],
+    'common/ imports nothing of ours and no node:, electron or DOM module',
+  ),
   layer(['server/**'], ['**/main/**', '**/preload/**', '**/renderer/**', ...electron], 'server/ imports common/ only'),
-  layer(['main/core/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/electron/**', '**/main/web/**', '../electron/**', '../web/**', ...electron], 'main/core imports common/ only, never electron or renderer'),
-  layer(['main/electron/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/web/**', '../web/**'], 'main/electron imports main/core and common/'),
-  layer(['main/web/**'], ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/electron/**', '../electron/**', ...electron], 'main/web imports main/core and common/, never electron'),
-  layer(['preload/**'], ['**/server/**', '**/main/**', '**/renderer/**', ...nodeBuiltins], 'preload/ imports common/ and electron only'),
-  layer(['renderer/**'], ['**/server/**', '**/main/**', '**/preload/**', ...nodeBuiltins, ...electron], 'renderer/ imports common/ only: no node:, no electron'),
+  layer(
+    ['main/core/**'],
+    [
+      '**/server/**',
+      '**/renderer/**',
+      '**/preload/**',
+      '**/main/electron/**',
+      '**/main/web/**',
+      '../electron/**',
+      '../web/**',
+      ...electron,
+    ],
+    'main/core imports common/ only, never electron or renderer',
+  ),
+  layer(
+    ['main/electron/**'],
+    ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/web/**', '../web/**'],
+    'main/electron imports main/core and common/',
+  ),
+  layer(
+    ['main/web/**'],
+    ['**/server/**', '**/renderer/**', '**/preload/**', '**/main/electron/**', '../electron/**', ...electron],
+    'main/web imports main/core and common/, never electron',
+  ),
+  layer(
+    ['preload/**'],
+    ['**/server/**', '**/main/**', '**/renderer/**', ...nodeBuiltins],
+    'preload/ imports common/ and electron only',
+  ),
+  layer(
+    ['renderer/**'],
+    ['**/server/**', '**/main/**', '**/preload/**', ...nodeBuiltins, ...electron],
+    'renderer/ imports common/ only: no node:, no electron',
+  ),
 );

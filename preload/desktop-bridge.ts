@@ -3,8 +3,9 @@
 import {
   desktopEventNames,
   desktopMethodNames,
-  type DesktopApi,
+  type DesktopBridge,
   type DesktopEventName,
+  type DesktopOutcome,
   type DesktopMethodName,
 } from '../common/desktop/index.js';
 import { callChannel, eventChannel } from './channels.js';
@@ -27,25 +28,29 @@ export class DesktopCallError extends Error {
   }
 }
 
-function unwrap(outcome: unknown): unknown {
+/** Passes a well-formed outcome through as plain data (contextBridge clones it intact); anything else becomes an error outcome. */
+function checked(outcome: unknown): DesktopOutcome<unknown> {
   if (outcome && typeof outcome === 'object' && 'ok' in outcome) {
-    if (outcome.ok === true && 'value' in outcome) return outcome.value;
+    if (outcome.ok === true && 'value' in outcome) return { ok: true, value: outcome.value };
     const error = (outcome as { error?: { code?: unknown; message?: unknown } }).error;
     if (outcome.ok === false && typeof error?.code === 'string' && typeof error.message === 'string') {
-      throw new DesktopCallError(error.code, error.message);
+      return { ok: false, error: { code: error.code, message: error.message } };
     }
   }
-  throw new DesktopCallError('bad_reply', 'The app gave an answer this window does not understand.');
+  return {
+    ok: false,
+    error: { code: 'bad_reply', message: 'The app gave an answer this window does not understand.' },
+  };
 }
 
 const isEventName = (name: unknown): name is DesktopEventName =>
   typeof name === 'string' && (desktopEventNames as readonly string[]).includes(name);
 
-export function createDesktopBridge(ipc: IpcRendererLike): DesktopApi {
+export function createDesktopBridge(ipc: IpcRendererLike): DesktopBridge {
   const api: Record<string, unknown> = {};
   for (const method of desktopMethodNames) {
     api[method] = async (args: unknown) =>
-      unwrap(await ipc.invoke(callChannel(method as DesktopMethodName), args ?? {}));
+      checked(await ipc.invoke(callChannel(method as DesktopMethodName), args ?? {}));
   }
   api.on = (event: unknown, listener: unknown) => {
     if (!isEventName(event)) throw new DesktopCallError('unknown_event', 'There is no such app event.');
@@ -58,5 +63,5 @@ export function createDesktopBridge(ipc: IpcRendererLike): DesktopApi {
       ipc.removeListener(eventChannel(event), forward);
     };
   };
-  return Object.freeze(api) as DesktopApi;
+  return Object.freeze(api) as DesktopBridge;
 }

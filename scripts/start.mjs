@@ -39,7 +39,10 @@ async function startDemoServer() {
 
 async function main() {
   console.log('Building the app ...');
-  await runToCompletion(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, quiet: true });
+  await runToCompletion(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    quiet: true,
+  });
 
   const serverUrl = process.env.PRACTICE_SERVER_URL || (await startDemoServer());
   console.log(`Practice server: ${serverUrl}`);
@@ -51,14 +54,21 @@ async function main() {
     if (ready.ok) {
       const binding = await prepareElectronSqlite(root);
       if (binding.ok) electron = { path: electronBinary(root), binding: binding.path };
-      else console.log(`Electron is here, but its SQLite module could not be built (${binding.reason}); opening the browser host instead.`);
+      else
+        console.log(
+          `Electron is here, but its SQLite module could not be built (${binding.reason}); opening the browser host instead.`,
+        );
     } else {
       console.log(`Electron's binary could not be obtained (${ready.reason}); opening the browser host instead.`);
     }
   }
 
   if (electron) {
-    const child = spawn(electron.path, [root], { cwd: root, stdio: 'inherit', env: { ...env, PM_SQLITE_NATIVE_BINDING: electron.binding } });
+    const child = spawn(electron.path, [root], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...env, PM_SQLITE_NATIVE_BINDING: electron.binding },
+    });
     children.push(child);
     child.on('exit', (code) => {
       stopAll();

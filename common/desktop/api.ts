@@ -40,7 +40,10 @@ export const ComposeRequest = z
     encounterId: Id.optional(),
     documentId: Id.optional(),
     /** Files by staged id, records by their id. */
-    attachments: z.array(z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id })).max(20).optional(),
+    attachments: z
+      .array(z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id }))
+      .max(20)
+      .optional(),
   })
   .strict();
 export type ComposeRequest = z.infer<typeof ComposeRequest>;
@@ -60,29 +63,57 @@ export const desktopMethods = {
   getAppInfo: method(NoArgs, z.object({ name: z.string(), version: z.string(), host: z.enum(['electron', 'web']) })),
   getSession: method(NoArgs, SessionInfo),
   signIn: method(
-    z.object({ serverUrl: z.url({ protocol: /^https?$/ }).max(500), email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict(),
+    z
+      .object({
+        serverUrl: z.url({ protocol: /^https?$/ }).max(500),
+        email: z.string().min(1).max(320),
+        password: z.string().min(1).max(1024),
+      })
+      .strict(),
     SessionInfo,
   ),
   signOut: method(NoArgs, Ok),
   getSyncStatus: method(NoArgs, SyncStatus),
   listMessages: method(
-    z.object({ practiceId: Id, folder: Folder, cursor: z.string().max(200).nullable().optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z
+      .object({
+        practiceId: Id,
+        folder: Folder,
+        cursor: z.string().max(200).nullable().optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
     MessagePage,
   ),
   getThread: method(z.object({ messageId: Id }).strict(), ThreadView),
-  searchMessages: method(z.object({ practiceId: Id, query: Query, limit: z.number().int().min(1).max(200).optional() }).strict(), z.object({ hits: z.array(SearchHit) })),
+  searchMessages: method(
+    z.object({ practiceId: Id, query: Query, limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({ hits: z.array(SearchHit) }),
+  ),
   getUnreadCounts: method(NoArgs, UnreadCounts),
   sendMessage: method(ComposeRequest, z.object({ messageId: Id })),
   reply: method(ReplyRequest, z.object({ messageId: Id })),
   setMessageState: method(z.object({ messageId: Id, patch: StatePatch }).strict(), Ok),
-  stageFile: method(z.object({ name: z.string().min(1).max(255), mimeType: z.string().max(255), base64: z.string() }).strict(), StagedFile),
+  stageFile: method(
+    z.object({ name: z.string().min(1).max(255), mimeType: z.string().max(255), base64: z.string() }).strict(),
+    StagedFile,
+  ),
   getAttachmentContent: method(z.object({ messageId: Id, attachmentId: Id }).strict(), FileContent),
   getDocumentContent: method(z.object({ practiceId: Id, documentId: Id }).strict(), FileContent),
-  listStaff: method(z.object({ practiceId: Id, query: Query.optional() }).strict(), z.object({ users: z.array(StaffUser) })),
-  searchPatients: method(z.object({ practiceId: Id, query: Query }).strict(), z.object({ patients: z.array(PatientSummary) })),
+  listStaff: method(
+    z.object({ practiceId: Id, query: Query.optional() }).strict(),
+    z.object({ users: z.array(StaffUser) }),
+  ),
+  searchPatients: method(
+    z.object({ practiceId: Id, query: Query }).strict(),
+    z.object({ patients: z.array(PatientSummary) }),
+  ),
   getPatient: method(z.object({ practiceId: Id, patientId: Id }).strict(), PatientDetail),
   getEncounter: method(z.object({ practiceId: Id, encounterId: Id }).strict(), Encounter),
-  searchDocuments: method(z.object({ practiceId: Id, query: Query, patientId: Id.optional() }).strict(), z.object({ documents: z.array(DocumentInfo) })),
+  searchDocuments: method(
+    z.object({ practiceId: Id, query: Query, patientId: Id.optional() }).strict(),
+    z.object({ documents: z.array(DocumentInfo) }),
+  ),
   getPracticeSettings: method(PracticeArg, PracticeSettings),
   savePracticeSettings: method(z.object({ practiceId: Id, settings: PracticeSettings }).strict(), PracticeSettings),
   getPreferences: method(NoArgs, Preferences),
@@ -130,3 +161,15 @@ export type DesktopHandlers = {
 /** Errors crossing the bridge carry a code the UI can act on and a sentence free of health data. */
 export const DesktopError = z.object({ code: z.string(), message: z.string() });
 export type DesktopError = z.infer<typeof DesktopError>;
+
+/** A call's answer as data: a value, or an error with its code. */
+export type DesktopOutcome<T> = { ok: true; value: T } | { ok: false; error: DesktopError };
+
+/**
+ * What the Electron preload exposes: the same methods, answering with outcomes instead of throwing, because
+ * contextBridge keeps only the message of a thrown Error (electron/electron#25596) and the UI needs the code.
+ * The renderer's client turns it back into a DesktopApi.
+ */
+export type DesktopBridge = {
+  [K in DesktopMethodName]: (args: DesktopArgs<K>) => Promise<DesktopOutcome<DesktopResult<K>>>;
+} & Pick<DesktopApi, 'on'>;

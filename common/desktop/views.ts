@@ -131,7 +131,9 @@ export const Draft = z.object({
   documentId: Id.nullable(),
   subject: z.string(),
   body: z.string(),
-  attachments: z.array(z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id, name: z.string() })),
+  attachments: z.array(
+    z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id, name: z.string() }),
+  ),
 });
 export type Draft = z.infer<typeof Draft>;
 

@@ -59,7 +59,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   // The page itself holds no data, but asking for the secret here too means a stray local page can't frame or script it.
   app.get('/', async (request, reply) => {
     if (!secretMatches(secret, (request.query as Record<string, unknown>).secret)) {
-      return reply.code(403).type('text/plain').send('Open the address that "npm start" printed: it carries this launch\'s secret.');
+      return reply
+        .code(403)
+        .type('text/plain')
+        .send('Open the address that "npm start" printed: it carries this launch\'s secret.');
     }
     return reply.sendFile('index.html');
   });
@@ -70,25 +73,44 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     for (const socket of sockets) socket.send(frame);
   });
 
-  app.get('/bridge', { websocket: true, preValidation: async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    if (!secretMatches(secret, query.secret)) return reply.code(401).send({ error: { code: 'bad_secret', message: 'This launch\'s secret is missing or wrong.' } });
-    if (request.headers.origin !== origin) return reply.code(403).send({ error: { code: 'bad_origin', message: 'Only the app\'s own page may connect.' } });
-  } }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('message', async (data) => {
-      let call: WireCall;
-      try {
-        call = WireCall.parse(JSON.parse(String(data)));
-      } catch {
-        return; // Not a call frame from our client: ignore rather than echo anything back.
-      }
-      const outcome = await dispatchDesktopCall(options.engine.handlers, call.method, call.args);
-      if (socket.readyState !== socket.OPEN) return;
-      socket.send(JSON.stringify(outcome.ok ? { type: 'result', id: call.id, ok: true, value: outcome.value } : { type: 'result', id: call.id, ok: false, error: outcome.error }));
-    });
-  });
+  app.get(
+    '/bridge',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        const query = request.query as Record<string, unknown>;
+        if (!secretMatches(secret, query.secret))
+          return reply
+            .code(401)
+            .send({ error: { code: 'bad_secret', message: "This launch's secret is missing or wrong." } });
+        if (request.headers.origin !== origin)
+          return reply
+            .code(403)
+            .send({ error: { code: 'bad_origin', message: "Only the app's own page may connect." } });
+      },
+    },
+    (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('message', async (data) => {
+        let call: WireCall;
+        try {
+          call = WireCall.parse(JSON.parse(String(data)));
+        } catch {
+          return; // Not a call frame from our client: ignore rather than echo anything back.
+        }
+        const outcome = await dispatchDesktopCall(options.engine.handlers, call.method, call.args);
+        if (socket.readyState !== socket.OPEN) return;
+        socket.send(
+          JSON.stringify(
+            outcome.ok
+              ? { type: 'result', id: call.id, ok: true, value: outcome.value }
+              : { type: 'result', id: call.id, ok: false, error: outcome.error },
+          ),
+        );
+      });
+    },
+  );
 
   await app.listen({ host: LOOPBACK, port: options.port ?? 0 });
   const address = app.server.address();

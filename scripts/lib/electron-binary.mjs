@@ -18,10 +18,15 @@ export async function ensureElectronBinary(root) {
   if (process.env.PM_NO_ELECTRON_DOWNLOAD) return { ok: false, reason: 'downloads are turned off' };
   console.log('Fetching the Electron binary (first start only) ...');
   try {
-    await withTimeout(runToCompletion(process.execPath, [join(root, 'node_modules/electron/install.js')], { cwd: root, quiet: true }), 180_000);
+    await withTimeout(
+      runToCompletion(process.execPath, [join(root, 'node_modules/electron/install.js')], { cwd: root, quiet: true }),
+      180_000,
+    );
   } catch (error) {
     const text = String(error instanceof Error ? error.message : error);
-    const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|timed out/.test(text) ? 'no connection to its download site' : 'its download failed';
+    const reason = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|timed out/.test(text)
+      ? 'no connection to its download site'
+      : 'its download failed';
     return { ok: false, reason };
   }
   return electronBinary(root) ? { ok: true } : { ok: false, reason: 'the download left no binary' };
@@ -37,11 +42,18 @@ export async function prepareElectronSqlite(root) {
   const binding = join(target, 'build/Release/better_sqlite3.node');
   if (existsSync(binding)) return { ok: true, path: binding };
   mkdirSync(target, { recursive: true });
-  cpSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers'), target, { recursive: true, filter: (src) => !src.includes('/build/') });
+  cpSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers'), target, {
+    recursive: true,
+    filter: (src) => !src.includes('/build/'),
+  });
   console.log(`Building SQLite for Electron ${electronVersion} (first start only) ...`);
   try {
     const nodeGyp = join(root, 'node_modules/node-gyp/bin/node-gyp.js');
-    await runToCompletion(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], { cwd: target, quiet: true });
+    await runToCompletion(
+      process.execPath,
+      [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+      { cwd: target, quiet: true },
+    );
   } catch {
     return { ok: false, reason: 'node-gyp could not build it' };
   }
@@ -49,5 +61,8 @@ export async function prepareElectronSqlite(root) {
 }
 
 function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
+  ]);
 }

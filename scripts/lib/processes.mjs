@@ -9,7 +9,9 @@ export function runToCompletion(command, args, { cwd, env = process.env, quiet =
     child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
     child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}:\n${output.trim()}`)),
+    );
   });
 }
 
@@ -19,7 +21,10 @@ export function startAndWaitForLine(command, args, { cwd, env }, pattern, timeou
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let buffer = '';
     let done = false;
-    const timer = setTimeout(() => finish(new Error(`no ready line within ${timeoutMs / 1000} s from ${args.at(-1)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`no ready line within ${timeoutMs / 1000} s from ${args.at(-1)}`)),
+      timeoutMs,
+    );
     const finish = (error, match) => {
       if (done) return;
       done = true;

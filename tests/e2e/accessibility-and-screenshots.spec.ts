@@ -28,7 +28,9 @@ test('every screen is accessible, in light and dark', async ({ openApp }) => {
 
     await page.getByRole('link', { name: 'Messages' }).click();
     await page.getByRole('button', { name: /Lab results for Grace Kim/ }).click();
-    await expect(page.getByRole('region', { name: 'Message' }).getByRole('heading', { name: 'Lab results for Grace Kim' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Message' }).getByRole('heading', { name: 'Lab results for Grace Kim' }),
+    ).toBeVisible();
     await expectAccessible(page, `message (${scheme})`);
     await page.screenshot({ path: `${screenshotDir}/inbox${scheme === 'dark' ? '-dark' : ''}.png` });
 

@@ -18,7 +18,9 @@ test('front desk sends; Dr. Lee sees it arrive live with a notification', async 
   await page.getByRole('option', { name: /Ana Ruiz/ }).click();
   await page.getByLabel('Subject').fill('Room 3 is ready');
   await page.getByLabel('Body').fill('Ana Ruiz is waiting in room 3.');
-  await page.getByLabel('Attach').setInputFiles({ name: 'intake.txt', mimeType: 'text/plain', buffer: Buffer.from('intake form') });
+  await page
+    .getByLabel('Attach')
+    .setInputFiles({ name: 'intake.txt', mimeType: 'text/plain', buffer: Buffer.from('intake form') });
   await expect(page.getByText('intake.txt').first()).toBeVisible();
   await page.getByRole('button', { name: 'Send' }).click();
 
@@ -30,14 +32,18 @@ test('front desk sends; Dr. Lee sees it arrive live with a notification', async 
   await page.getByRole('link', { name: 'Messages' }).click();
   await page.getByRole('tab', { name: 'Sent' }).click();
   await expect(page.getByRole('tabpanel').getByText('Room 3 is ready')).toBeVisible();
-  const onServer = (await messagesSeenBy(practice.url, 'dr.lee@sunrise.example')).filter((m) => m.subject === 'Room 3 is ready');
+  const onServer = (await messagesSeenBy(practice.url, 'dr.lee@sunrise.example')).filter(
+    (m) => m.subject === 'Room 3 is ready',
+  );
   expect(onServer).toHaveLength(1);
 });
 
 test('a file over 10 MiB is refused at once with a clear message', async ({ openApp }) => {
   const { page } = await openApp({ signInAs: 'frontdesk@sunrise.example' });
   await page.getByRole('button', { name: 'New Message' }).first().click();
-  await page.getByLabel('Attach').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1000 * 1000, 1) });
+  await page
+    .getByLabel('Attach')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1000 * 1000, 1) });
   await expect(page.getByRole('alert')).toContainText(/10 MB|10 MiB/);
   // Named only in the refusal: no chip, nothing staged to send.
   await expect(page.getByText('scan.pdf')).toHaveCount(1);

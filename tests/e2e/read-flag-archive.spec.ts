@@ -41,7 +41,9 @@ test('flag puts a message on the Dashboard To Do list; archive moves it to Archi
   const todo = page.getByRole('region', { name: 'To Do' });
   await expect(todo.getByText('Please call back Liam Patel')).toBeVisible();
   await todo.getByText('Please call back Liam Patel').click();
-  await expect(page.getByRole('region', { name: 'Message' }).getByRole('heading', { name: 'Please call back Liam Patel' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Message' }).getByRole('heading', { name: 'Please call back Liam Patel' }),
+  ).toBeVisible();
 
   await page.getByRole('region', { name: 'Message' }).getByRole('button', { name: 'Archive' }).click();
   await page.getByRole('link', { name: 'Messages' }).click();

@@ -1,7 +1,9 @@
 // Message Settings are per practice and survive a reload; hiding portal messages takes them out of the inbox.
 import { expect, test } from './support/app-fixtures.js';
 
-test('settings saved are seen after a reload, and the Patient Portal setting filters the inbox', async ({ openApp }) => {
+test('settings saved are seen after a reload, and the Patient Portal setting filters the inbox', async ({
+  openApp,
+}) => {
   const { page } = await openApp({ signInAs: 'frontdesk@sunrise.example' });
   await page.getByRole('link', { name: 'Messages' }).click();
   await expect(page.getByText('Reschedule my appointment')).toBeVisible();

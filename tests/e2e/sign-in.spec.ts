@@ -7,7 +7,10 @@ test('the browser host refuses a page request without the launch secret', async 
   expect(response.status()).toBe(403);
 });
 
-test('shows the app name and version from the desktop API, with the demo server prefilled', async ({ openApp, practice }) => {
+test('shows the app name and version from the desktop API, with the demo server prefilled', async ({
+  openApp,
+  practice,
+}) => {
   const { page } = await openApp();
   await expect(page).toHaveTitle('Practice Messenger');
   await expect(page.getByText(/Practice Messenger\s+0\.\d+\.\d+/)).toBeVisible();

@@ -22,7 +22,10 @@ test('npm start falls back to the browser host and prints an address that opens 
   test.setTimeout(180_000);
   home = mkdtempSync(join(tmpdir(), 'pm-start-home-'));
   // PM_NO_ELECTRON_DOWNLOAD makes the fallback deterministic on machines that could download Electron.
-  child = spawn('npm', ['start'], { env: { ...process.env, HOME: home, PM_NO_ELECTRON_DOWNLOAD: '1', PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn('npm', ['start'], {
+    env: { ...process.env, HOME: home, PM_NO_ELECTRON_DOWNLOAD: '1', PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -34,7 +37,9 @@ test('npm start falls back to the browser host and prints an address that opens 
     child?.stderr?.on('data', onData);
     child?.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
-  expect(output).toMatch(/Electron's binary could not be obtained \(downloads are turned off\); opening the browser host instead\./);
+  expect(output).toMatch(
+    /Electron's binary could not be obtained \(downloads are turned off\); opening the browser host instead\./,
+  );
   expect(output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
   await page.goto(url);
   await expect(page).toHaveTitle('Practice Messenger');

@@ -1,5 +1,5 @@
 // The preload's desktop API: exactly the desktop methods plus `on` for desktop events, each method
-// one invoke on its own channel, errors rethrown with their code. Electron is not loaded:
+// one invoke on its own channel, answering with outcomes so error codes survive contextBridge. Electron is not loaded:
 // ipcRenderer is a fake (contextBridge itself is not exercised here; see tests/electron).
 import { describe, expect, it, vi } from 'vitest';
 import { desktopEventNames, desktopMethodNames } from '../../common/desktop/index.js';
@@ -32,7 +32,7 @@ describe('preload desktop bridge', () => {
   it('sends each method on its own channel and returns the value', async () => {
     const { ipc } = fakeIpc();
     const api = createDesktopBridge(ipc);
-    await expect(api.getAppInfo({})).resolves.toEqual({ name: 'Practice Messenger' });
+    await expect(api.getAppInfo({})).resolves.toEqual({ ok: true, value: { name: 'Practice Messenger' } });
     await api.getThread({ messageId: 'm1' });
     expect(vi.mocked(ipc.invoke).mock.calls).toEqual([
       ['pm:call:getAppInfo', {}],
@@ -40,18 +40,19 @@ describe('preload desktop bridge', () => {
     ]);
   });
 
-  it('rejects with an Error carrying the code on failure', async () => {
+  it('answers a failure with a plain error outcome carrying the code (a thrown Error would lose it in contextBridge)', async () => {
     const api = createDesktopBridge(
-      fakeIpc({ ok: false, error: { code: 'locked', message: 'The app is locked.' } }).ipc,
+      fakeIpc({ ok: false, error: { code: 'locked', message: 'The app is locked.', stack: 'x' } }).ipc,
     );
-    const error = await api.getSession({}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DesktopCallError);
-    expect(error).toMatchObject({ code: 'locked', message: 'The app is locked.' });
+    await expect(api.getSession({})).resolves.toEqual({
+      ok: false,
+      error: { code: 'locked', message: 'The app is locked.' },
+    });
   });
 
-  it('rejects a reply that is not an outcome', async () => {
+  it('turns a reply that is not an outcome into a bad_reply outcome', async () => {
     const api = createDesktopBridge(fakeIpc('weird').ipc);
-    await expect(api.getSession({})).rejects.toMatchObject({ code: 'bad_reply' });
+    await expect(api.getSession({})).resolves.toMatchObject({ ok: false, error: { code: 'bad_reply' } });
   });
 
   it('subscribes to desktop events only, passes the payload only, and unsubscribes', () => {

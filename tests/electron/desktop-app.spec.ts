@@ -67,14 +67,23 @@ test('signs in to the demo server', async () => {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect
-    .poll(() => page.evaluate(async () => (await window.practiceMessenger?.getSession({}))?.signedIn))
+    .poll(() =>
+      page.evaluate(async () => {
+        const outcome = await window.practiceMessenger?.getSession({});
+        return outcome?.ok ? outcome.value.signedIn : false;
+      }),
+    )
     .toBe(true);
   await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
 });
 
 test('shows the inbox unread count in the tray tooltip, and follows a new message', async () => {
   const { app, page } = launched;
-  const total = () => page.evaluate(async () => (await window.practiceMessenger?.getUnreadCounts({}))?.total ?? -1);
+  const total = () =>
+    page.evaluate(async () => {
+      const outcome = await window.practiceMessenger?.getUnreadCounts({});
+      return outcome?.ok ? outcome.value.total : -1;
+    });
   await expect
     .poll(async () => (await total()) >= 0 && (await hook(app, 'unreadCount')) === (await total()))
     .toBe(true);
@@ -97,12 +106,8 @@ test('locks (content cleared, data calls refused) and unlocks with the password'
   await expect(page.getByRole('heading', { name: 'Practice Messenger is locked' })).toBeVisible();
   await expect(page.getByText('Electron badge check')).toHaveCount(0);
   const refused = await page.evaluate(async () => {
-    try {
-      await window.practiceMessenger?.getOutbox({});
-      return 'allowed';
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
+    const outcome = await window.practiceMessenger?.getOutbox({});
+    return outcome?.ok === false ? `${outcome.error.code}: ${outcome.error.message}` : 'allowed';
   });
   expect(refused).toMatch(/locked/i);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);

@@ -38,11 +38,23 @@ describe('layer rules (eslint no-restricted-imports)', () => {
   });
 
   it.each<[string, string]>([
-    ['main/core/ok.ts', "import { desktopMethods } from '../../common/desktop/index.js';\nimport { readFileSync } from 'node:fs';"],
-    ['main/electron/ok.ts', "import { app } from 'electron';\nimport { dispatchDesktopCall } from '../core/bridge/dispatch.js';"],
-    ['renderer/src/ok.ts', "import { desktopMethods } from '../../common/desktop/index.js';\nimport { Message } from '../../common/http/index.js';"],
+    [
+      'main/core/ok.ts',
+      "import { desktopMethods } from '../../common/desktop/index.js';\nimport { readFileSync } from 'node:fs';",
+    ],
+    [
+      'main/electron/ok.ts',
+      "import { app } from 'electron';\nimport { dispatchDesktopCall } from '../core/bridge/dispatch.js';",
+    ],
+    [
+      'renderer/src/ok.ts',
+      "import { desktopMethods } from '../../common/desktop/index.js';\nimport { Message } from '../../common/http/index.js';",
+    ],
     ['server/ok.ts', "import { LoginRequest } from '../common/http/index.js';\nimport { join } from 'node:path';"],
-    ['preload/ok.ts', "import { contextBridge } from 'electron';\nimport { desktopMethodNames } from '../common/desktop/index.js';"],
+    [
+      'preload/ok.ts',
+      "import { contextBridge } from 'electron';\nimport { desktopMethodNames } from '../common/desktop/index.js';",
+    ],
   ])('%s may import its own layers', async (filePath, source) => {
     expect(await restrictedImports(filePath, `${source}\nexport {};\n`)).toEqual([]);
   });

@@ -2,14 +2,33 @@
 // downloaded here) and checks what an installer would ship: the built code inside app.asar, native modules
 // unpacked beside it, and the Electron fuses flipped in the binary. Needs `npm run build` first (npm test does it).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // @electron/fuses finds the fuse wire after this sentinel: [version=1][length][one byte per fuse: '0' off, '1' on].
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const FUSES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges'];
+const FUSES = [
+  'RunAsNode',
+  'EnableCookieEncryption',
+  'EnableNodeOptionsEnvironmentVariable',
+  'EnableNodeCliInspectArguments',
+  'EnableEmbeddedAsarIntegrityValidation',
+  'OnlyLoadAppFromAsar',
+  'LoadBrowserProcessSpecificV8Snapshot',
+  'GrantFileProtocolExtraPrivileges',
+];
 
 let work: string;
 let unpacked: string;
@@ -18,7 +37,12 @@ function stubElectron(dir: string): void {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   // Every fuse starts in the state a stock Electron ships with, so the test sees what the config changed.
   const stock = '10110000';
-  const binary = Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(FUSE_SENTINEL), Buffer.from([1, stock.length]), Buffer.from(stock)]);
+  const binary = Buffer.concat([
+    Buffer.from('#!/bin/sh\nexit 0\n'),
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, stock.length]),
+    Buffer.from(stock),
+  ]);
   writeFileSync(join(dir, 'electron'), binary);
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'LICENSE'), 'stub');
@@ -33,7 +57,9 @@ function readFuses(binaryPath: string): Record<string, boolean> {
 }
 
 function asarEntries(asarPath: string): string[] {
-  const out = execFileSync(process.execPath, ['node_modules/@electron/asar/bin/asar.js', 'list', asarPath], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['node_modules/@electron/asar/bin/asar.js', 'list', asarPath], {
+    encoding: 'utf8',
+  });
   return out.split('\n').filter(Boolean);
 }
 
@@ -49,7 +75,16 @@ beforeAll(() => {
   stubElectron(join(work, 'electron-dist'));
   const run = spawnSync(
     process.execPath,
-    ['node_modules/electron-builder/cli.js', '--linux', 'dir', `-c.electronDist=${join(work, 'electron-dist')}`, `-c.directories.output=${join(work, 'dist')}`, '-c.npmRebuild=false', '--publish', 'never'],
+    [
+      'node_modules/electron-builder/cli.js',
+      '--linux',
+      'dir',
+      `-c.electronDist=${join(work, 'electron-dist')}`,
+      `-c.directories.output=${join(work, 'dist')}`,
+      '-c.npmRebuild=false',
+      '--publish',
+      'never',
+    ],
     { encoding: 'utf8', env: { ...process.env, CI: 'true', ELECTRON_BUILDER_OFFLINE: 'true' }, timeout: 240_000 },
   );
   if (run.status !== 0) throw new Error(`electron-builder failed:\n${run.stdout}\n${run.stderr}`);
@@ -74,7 +109,9 @@ describe('electron-builder --linux dir', () => {
   it('keeps native .node modules unpacked beside the archive', () => {
     const unpackedDir = join(unpacked, 'resources', 'app.asar.unpacked');
     const natives = filesUnder(unpackedDir).filter((f) => f.endsWith('.node'));
-    expect(natives.some((f) => f.includes('better-sqlite3-multiple-ciphers') && f.endsWith('better_sqlite3.node'))).toBe(true);
+    expect(
+      natives.some((f) => f.includes('better-sqlite3-multiple-ciphers') && f.endsWith('better_sqlite3.node')),
+    ).toBe(true);
     expect(relative(unpacked, unpackedDir)).toBe(join('resources', 'app.asar.unpacked'));
   });
 

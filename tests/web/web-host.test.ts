@@ -76,8 +76,20 @@ describe('browser host', () => {
   it('carries calls and results, and refuses bad arguments before the engine', async () => {
     const socket = await openBridge(`?secret=${SECRET}`, host.origin);
     socket.send(JSON.stringify({ type: 'call', id: 1, method: 'getAppInfo', args: {} }));
-    expect(await nextFrame(socket)).toEqual({ type: 'result', id: 1, ok: true, value: { name: 'Practice Messenger', version: '9.9.9', host: 'web' } });
-    socket.send(JSON.stringify({ type: 'call', id: 2, method: 'setMessageState', args: { messageId: 'm1', patch: { deleted: true } } }));
+    expect(await nextFrame(socket)).toEqual({
+      type: 'result',
+      id: 1,
+      ok: true,
+      value: { name: 'Practice Messenger', version: '9.9.9', host: 'web' },
+    });
+    socket.send(
+      JSON.stringify({
+        type: 'call',
+        id: 2,
+        method: 'setMessageState',
+        args: { messageId: 'm1', patch: { deleted: true } },
+      }),
+    );
     expect(await nextFrame(socket)).toMatchObject({ id: 2, ok: false, error: { code: 'invalid_arguments' } });
     expect(setMessageState).not.toHaveBeenCalled();
     socket.send('not json');

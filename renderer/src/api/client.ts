@@ -1,11 +1,12 @@
 // The one desktop API client the renderer uses; it never branches on the host anywhere else.
-import type { DesktopApi } from '../../../common/desktop/index.js';
+import type { DesktopApi, DesktopBridge } from '../../../common/desktop/index.js';
+import { desktopApiFromBridge } from './bridge-client.js';
 import { connectWebSocketApi } from './web-socket-client.js';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload through contextBridge. */
-    practiceMessenger?: DesktopApi;
+    practiceMessenger?: DesktopBridge;
   }
 }
 
@@ -15,7 +16,7 @@ let client: DesktopApi | null = null;
 export function desktopApi(): DesktopApi {
   if (client) return client;
   if (window.practiceMessenger) {
-    client = window.practiceMessenger;
+    client = desktopApiFromBridge(window.practiceMessenger);
     return client;
   }
   const secret = new URLSearchParams(window.location.search).get('secret') ?? '';

@@ -31,7 +31,12 @@ export interface PracticeServer {
 
 async function startPractice(): Promise<PracticeServer & { cleanup(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-server-'));
-  let running: RunningPracticeServer | null = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+  let running: RunningPracticeServer | null = await startPracticeServer({
+    dataDir,
+    port: 0,
+    demo: true,
+    logger: false,
+  });
   const port = running.port;
   const url = running.url;
   return {
@@ -60,7 +65,12 @@ interface Fixtures {
 async function launch(browser: Browser, serverUrl: string): Promise<AppInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-app-'));
   const notifier = new RecordingNotifier();
-  const engine = assembleWebEngine({ appDataDir: dataDir, practiceServerUrl: serverUrl, packageJsonPath: join(root, 'package.json'), notifier });
+  const engine = assembleWebEngine({
+    appDataDir: dataDir,
+    practiceServerUrl: serverUrl,
+    packageJsonPath: join(root, 'package.json'),
+    notifier,
+  });
   await engine.start();
   const host = await startWebHost({ engine, rendererDir: join(root, 'out/renderer'), port: 0 });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -11,13 +11,24 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
 }
 
 export async function staffToken(serverUrl: string, email: string): Promise<string> {
-  const body = await call<{ token: string }>(`${serverUrl}/api/v1/session`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const body = await call<{ token: string }>(`${serverUrl}/api/v1/session`, {
+    method: 'POST',
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   return body.token;
 }
 
 interface FeedMessage {
   kind: string;
-  message?: { id: string; subject: string; body: string; sender: { name: string }; recipients: Array<{ kind: string; name: string }> };
+  message?: {
+    id: string;
+    subject: string;
+    body: string;
+    sender: { name: string };
+    recipients: Array<{ kind: string; name: string }>;
+    document: { title: string } | null;
+    encounter: { date: string } | null;
+  };
 }
 
 /** Every message the staff member can see, read from the server's sync feed. */
@@ -26,7 +37,10 @@ export async function messagesSeenBy(serverUrl: string, email: string): Promise<
   const seen: NonNullable<FeedMessage['message']>[] = [];
   let after = '';
   for (;;) {
-    const page = await call<{ changes: FeedMessage[]; cursor: string; more: boolean }>(`${serverUrl}/api/v1/sync?limit=1000${after ? `&after=${after}` : ''}`, { token });
+    const page = await call<{ changes: FeedMessage[]; cursor: string; more: boolean }>(
+      `${serverUrl}/api/v1/sync?limit=1000${after ? `&after=${after}` : ''}`,
+      { token },
+    );
     for (const change of page.changes) if (change.kind === 'message' && change.message) seen.push(change.message);
     if (!page.more) return seen;
     after = page.cursor;
@@ -34,15 +48,28 @@ export async function messagesSeenBy(serverUrl: string, email: string): Promise<
 }
 
 export async function portalSession(serverUrl: string, email: string): Promise<string> {
-  const body = await call<{ token: string }>(`${serverUrl}/api/v1/portal/session`, { method: 'POST', body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const body = await call<{ token: string }>(`${serverUrl}/api/v1/portal/session`, {
+    method: 'POST',
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
   return body.token;
 }
 
-export async function portalMessages(serverUrl: string, token: string): Promise<Array<{ subject: string; body: string; source: string }>> {
-  const body = await call<{ messages: Array<{ subject: string; body: string; source: string }> }>(`${serverUrl}/api/v1/portal/messages`, { token });
+export async function portalMessages(
+  serverUrl: string,
+  token: string,
+): Promise<Array<{ subject: string; body: string; source: string }>> {
+  const body = await call<{ messages: Array<{ subject: string; body: string; source: string }> }>(
+    `${serverUrl}/api/v1/portal/messages`,
+    { token },
+  );
   return body.messages;
 }
 
 export async function portalSend(serverUrl: string, token: string, subject: string, body: string): Promise<void> {
-  await call(`${serverUrl}/api/v1/portal/messages`, { method: 'POST', token, body: JSON.stringify({ clientId: randomUUID(), subject, body }) });
+  await call(`${serverUrl}/api/v1/portal/messages`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ clientId: randomUUID(), subject, body }),
+  });
 }
