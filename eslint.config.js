@@ -31,6 +31,8 @@ export default tseslint.config(
       'playwright-report/**',
       'tests/fixtures/lint/**',
       '.ci-data/**',
+      'reports/**',
+      '.electron-native/**',
     ],
   },
   js.configs.recommended,

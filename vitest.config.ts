@@ -11,5 +11,6 @@ export default defineConfig({
     pool: 'forks',
     allowOnly: false,
     passWithNoTests: false,
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

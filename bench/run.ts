@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(here)
-  .filter((name) => name.endsWith('.ts') && name !== 'run.ts' && !name.endsWith('.test.ts') && !name.startsWith('lib'))
+  .filter((name) => name.endsWith('.ts') && name !== 'run.ts' && !name.endsWith('.test.ts'))
+  // Shared setup code lives in *-fixtures.ts files; only the rest are benchmarks.
+  .filter((name) => !name.endsWith('-fixtures.ts'))
   .filter((name) => only.length === 0 || only.some((wanted) => name.includes(wanted)))
   .sort();
 
