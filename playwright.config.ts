@@ -1,10 +1,6 @@
 // End-to-end tests: the browser host in real Chromium (Debian's when installed), and the Electron app where a binary exists.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path) => path && existsSync(path),
-);
+import { chromiumLaunchOptions } from './tests/support/chromium.js';
 
 export default defineConfig({
   timeout: 60_000,
@@ -18,21 +14,7 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: systemChromium
-      ? {
-          executablePath: systemChromium,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        }
-      : {},
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: 'web', testDir: 'tests/e2e' },

@@ -2,7 +2,7 @@
 // the real engine and cache: time from clicking Messages to the first rows painted, rows in the DOM, JS heap.
 // Run alone with `npx tsx bench/renderer-inbox.ts`, or through `npm run bench`.
 import { chromium } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +10,11 @@ import { assembleWebEngine } from '../main/web/assemble-engine.js';
 import { startWebHost } from '../main/web/web-host.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/accounts.js';
 import { startPracticeServer } from '../server/start.js';
+import { chromiumLaunchOptions } from '../tests/support/chromium.js';
 
 const MESSAGES = 100_000;
 const RUNS = 5;
 const root = resolve(fileURLToPath(import.meta.url), '../..');
-const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 
 export async function benchRendererInbox(): Promise<void> {
   const serverDir = mkdtempSync(join(tmpdir(), 'bench-renderer-server-'));
@@ -41,19 +41,7 @@ export async function benchRendererInbox(): Promise<void> {
   await engine.handlers.signIn({ serverUrl: server.url, email: DEMO_STAFF.frontdesk, password: DEMO_PASSWORD });
   await synced;
   const host = await startWebHost({ engine, rendererDir: join(root, 'out/renderer'), port: 0 });
-  const browser = await chromium.launch({
-    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const firstRows: number[] = [];
     let maxRows = 0;

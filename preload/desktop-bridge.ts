@@ -1,6 +1,7 @@
 // Builds the renderer's DesktopApi from ipcRenderer calls: one invoke per desktop method, `on` for
 // the named desktop events only. Nothing generic (no send(channel)); ipcRenderer is injected for tests.
 import {
+  DesktopCallError,
   desktopEventNames,
   desktopMethodNames,
   type DesktopBridge,
@@ -10,22 +11,13 @@ import {
 } from '../common/desktop/index.js';
 import { callChannel, eventChannel } from './channels.js';
 
+export { DesktopCallError };
+
 /** The slice of ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
   invoke(channel: string, args: unknown): Promise<unknown>;
   on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown;
-}
-
-/** The error a failed call rejects with: the UI branches on `code`. */
-export class DesktopCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DesktopCallError';
-  }
 }
 
 /** Passes a well-formed outcome through as plain data (contextBridge clones it intact); anything else becomes an error outcome. */

@@ -2,3 +2,4 @@
 export * from './api.js';
 export * from './views.js';
 export * from './wire.js';
+export * from './desktop-call-error.js';

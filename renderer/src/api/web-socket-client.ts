@@ -1,5 +1,6 @@
 // The desktop API over the browser host's loopback WebSocket: one call frame out, one result frame back.
 import {
+  DesktopCallError,
   desktopMethodNames,
   WireServerFrame,
   type DesktopApi,
@@ -8,17 +9,6 @@ import {
 } from '../../../common/desktop/index.js';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-
-/** An error from the engine, with the code the UI can branch on. */
-export class DesktopCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DesktopCallError';
-  }
-}
 
 export function connectWebSocketApi(url: string): DesktopApi {
   const pending = new Map<number, Pending>();
@@ -81,3 +71,5 @@ export function connectWebSocketApi(url: string): DesktopApi {
   for (const name of desktopMethodNames) api[name] = (args: unknown) => call(name, args);
   return api as DesktopApi;
 }
+
+export { DesktopCallError };
