@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary, ensureElectronBinary, prepareElectronSqlite } from './lib/electron-binary.mjs';
+import { preferredPort } from './lib/free-port.mjs';
 import { runToCompletion, startAndWaitForLine } from './lib/processes.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -25,11 +26,12 @@ process.on('SIGTERM', stopAll);
 
 async function startDemoServer() {
   const dataDir = process.env.DEMO_DATA_DIR ?? join(homedir(), '.practice-messenger', 'demo-server');
+  const port = process.env.PORT ?? String(await preferredPort(8787));
   console.log(`Starting the demo practice server (data in ${dataDir}) ...`);
   const { child, match } = await startAndWaitForLine(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/cli.ts'), '--demo'],
-    { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: process.env.PORT ?? '0' } },
+    { cwd: root, env: { LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir, PORT: port } },
     /Practice server listening on (http:\/\/\S+)/,
     60_000,
   );
@@ -77,7 +79,7 @@ async function main() {
     return;
   }
 
-  const { child, match } = await startAndWaitForLine(
+  const { child } = await startAndWaitForLine(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'main/web/cli.ts')],
     { cwd: root, env },
@@ -85,8 +87,7 @@ async function main() {
     60_000,
   );
   children.push(child);
-  console.log('Open Practice Messenger in your browser:');
-  console.log(match[1]);
+  // The browser host has printed its address on a line of its own (its output is passed through).
   child.on('exit', (code) => {
     stopAll();
     process.exit(code ?? 0);
