@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/database.js';
-import { GroupCommit } from './db/group-commit.js';
+import { WriterThread } from './db/writer/writer-thread.js';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { AlertWorker } from './email/alert-worker.js';
@@ -12,6 +12,7 @@ import type { LogStream } from './http/logger.js';
 import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
 import { LoginLimiter } from './services/auth/login-limiter.js';
+import { TokenCache } from './services/auth/token-cache.js';
 import { BlobStore } from './services/blob-store.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
 
@@ -34,6 +35,8 @@ export interface PracticeServerOptions {
   logStream?: LogStream;
   /** Tests: the clock used for token expiry, sign-in limits and message times. Default Date.now. */
   now?: () => number;
+  /** Tests: hold each group transaction open this long before its COMMIT. Default 0. */
+  commitDelayMs?: number;
 }
 
 export interface RunningPracticeServer {
@@ -56,9 +59,11 @@ export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
   mkdirSync(o.dataDir, { recursive: true });
-  const db = openDatabase(join(o.dataDir, 'practice.sqlite'));
+  const dbFile = join(o.dataDir, 'practice.sqlite');
+  const db = openDatabase(dbFile);
   const live = new LiveHub(o.livePingMs);
   let alerts: AlertWorker | null = null;
+  let writer: WriterThread | null = null;
   let maintenance: NodeJS.Timeout | undefined;
   let app: App | null = null;
   try {
@@ -69,25 +74,34 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const publicUrl = o.publicUrl ?? null;
     alerts = new AlertWorker(db, { smtpUrl: o.smtpUrl ?? null, retryBaseMs: o.emailRetryBaseMs });
     const worker = alerts;
-    const commits = new GroupCommit(db, {
-      feedGrew: (seqs) => live.feedGrew(seqs),
-      alertsQueued: () => worker.wake(),
-    });
+    const now = o.now ?? Date.now;
+    const changes = { feedGrew: (seqs: Map<string, number>) => live.feedGrew(seqs), alertsQueued: () => worker.wake() };
+    // Writes (and their fsync) go to the writer thread's connection; this thread's connection never
+    // holds a group transaction open, so its reads see committed data only.
+    // Checkpoints are the writer's job too (off this thread); seeding, above, still checkpointed here.
+    db.pragma('wal_autocheckpoint = 0');
+    writer = await WriterThread.start(
+      { file: dbFile, alertsEnabled: worker.enabled, commitDelayMs: o.commitDelayMs ?? 0 },
+      changes,
+      now,
+    );
     const ctx: ServerContext = {
       db,
       blobs,
-      now: o.now ?? Date.now,
+      now,
       tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
-      limiter: new LoginLimiter(o.now ?? Date.now),
+      tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
+      limiter: new LoginLimiter(now),
       alertsEnabled: worker.enabled,
-      changes: commits.changes,
-      commits,
+      changes,
+      writes: writer,
     };
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
     app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
     const running = app;
+    const writes = writer;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.
     await app.listen({ port: o.port ?? DEFAULT_PORT, host, listenTextResolver: () => 'practice server listening' });
     const address = running.server.address();
@@ -108,6 +122,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
           clearInterval(maintenance);
           live.close();
           await running.close();
+          await writes.close();
           await worker.stop();
           closeDatabase(db);
           await letClientsSeeClosedSockets();
@@ -117,6 +132,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     clearInterval(maintenance);
     live.close();
     await app?.close();
+    await writer?.close();
     await alerts?.stop();
     closeDatabase(db);
     throw error;

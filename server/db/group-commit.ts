@@ -1,6 +1,5 @@
-// Group commit: writes that arrive together share one transaction and so one fsync (synchronous=FULL
-// costs a few ms per commit). Each write runs at once in its own savepoint (a failing one rolls back
-// alone); callers are answered, and live sockets and the email worker told, only after the COMMIT.
+// Group commit (in the writer thread): writes that arrive together share one transaction and one
+// fsync; each runs in its own savepoint, and callers are answered only after the COMMIT.
 import type { Db } from './database.js';
 import type { ChangeListener } from '../http/context.js';
 
@@ -18,6 +17,8 @@ export class GroupCommit {
   constructor(
     private readonly db: Db,
     private readonly listener: ChangeListener,
+    /** Tests: keep each transaction open this long (0: commit on the next turn of the loop). */
+    private readonly delayMs = 0,
   ) {}
 
   /** Runs `work` inside the shared transaction; resolves with its result once that is committed. */
@@ -33,7 +34,8 @@ export class GroupCommit {
     if (!this.open) {
       this.db.exec('BEGIN IMMEDIATE');
       this.open = true;
-      setImmediate(() => this.commit());
+      if (this.delayMs > 0) setTimeout(() => this.commit(), this.delayMs);
+      else setImmediate(() => this.commit());
     }
     let result: T;
     try {

@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '../../common/http/index.js';
 import { sql, type Db } from '../db/database.js';
-import type { ServerContext } from '../http/context.js';
-import { LoginLimiter } from '../services/auth/login-limiter.js';
+import type { WriteContext } from '../http/context.js';
 import type { BlobStore } from '../services/blob-store.js';
 import { patchMailboxState } from '../services/mailbox-state.js';
 import { sendPortalMessage } from '../services/messages/send-portal-message.js';
@@ -24,15 +23,11 @@ const STEP_MS = 47 * 60 * 1000;
 
 export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
   let clock = Date.now() - 3 * 24 * 60 * 60 * 1000;
-  const ctx: ServerContext = {
+  const ctx: WriteContext = {
     db,
-    blobs,
     now: () => clock,
-    tokenIdleMs: 0,
-    limiter: new LoginLimiter(() => clock),
     alertsEnabled: false,
     changes: { feedGrew: () => undefined, alertsQueued: () => undefined },
-    commits: { run: (work) => Promise.resolve(work()) },
   };
   const sunrise = ids.practices.sunrise!;
   const lakeside = ids.practices.lakeside!;

@@ -17,7 +17,12 @@ export function bearerToken(request: FastifyRequest): string {
 
 /** The subject id behind the request's token, which must be of `kind`. */
 export function authenticate(ctx: ServerContext, request: FastifyRequest, kind: TokenKind): string {
-  const result = checkToken(ctx.db, bearerToken(request), ctx.now(), ctx.tokenIdleMs);
+  const token = bearerToken(request);
+  const now = ctx.now();
+  const cached = ctx.tokenCache.get(token, now);
+  if (cached?.kind === kind) return cached.subjectId;
+  const result = checkToken(ctx.db, token, now, ctx.tokenIdleMs);
+  if (result.ok) ctx.tokenCache.set(token, result.owner, now);
   if (!result.ok && result.reason === 'expired') {
     throw new ApiError(401, 'token_expired', 'Your session expired after a period of inactivity. Sign in again.');
   }

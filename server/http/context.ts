@@ -3,7 +3,9 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/database.js';
+import type { Writes } from '../db/writer/write-ops.js';
 import type { LoginLimiter } from '../services/auth/login-limiter.js';
+import type { TokenCache } from '../services/auth/token-cache.js';
 import type { BlobStore } from '../services/blob-store.js';
 
 /** Where changes and queued alerts are announced after a write commits. */
@@ -13,22 +15,24 @@ export interface ChangeListener {
   alertsQueued(): void;
 }
 
-/** Runs a write in the shared transaction; resolves once it is durable (db/group-commit.ts). */
-export interface Commits {
-  run<T>(work: () => T): Promise<T>;
-}
-
 export interface ServerContext {
+  /** This thread's connection: reads (only committed data) and small single-statement writes. */
   db: Db;
   blobs: BlobStore;
   now: () => number;
   tokenIdleMs: number;
+  /** Tokens the database accepted a moment ago (services/auth/token-cache.ts). */
+  tokenCache: TokenCache;
   limiter: LoginLimiter;
   /** False when no SMTP server is configured: then no alert is even queued. */
   alertsEnabled: boolean;
   changes: ChangeListener;
-  commits: Commits;
+  /** The writer thread (db/writer/): runs writes in group commits, resolves once they are durable. */
+  writes: Writes;
 }
+
+/** What a write running in the writer thread has (services/messages, settings, mailbox state). */
+export type WriteContext = Pick<ServerContext, 'db' | 'now' | 'alertsEnabled' | 'changes'>;
 
 export type App = FastifyInstance<
   RawServerDefault,

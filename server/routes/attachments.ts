@@ -68,13 +68,15 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
           mimeType: mediaType(request.headers['content-type']),
           sha256,
         };
-        const insert = sql(
-          ctx.db,
-          'INSERT INTO uploads (id, practice_id, uploader_id, name, mime_type, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        );
-        await ctx.commits.run(() =>
-          insert.run(attachment.id, pid, staffId, name, attachment.mimeType, size, sha256, ctx.now()),
-        );
+        await ctx.writes.run('insertUpload', {
+          id: attachment.id,
+          practiceId: pid,
+          uploaderId: staffId,
+          name,
+          mimeType: attachment.mimeType,
+          size,
+          sha256,
+        });
         return reply.code(201).send({ attachment });
       },
     );

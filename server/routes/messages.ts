@@ -5,9 +5,7 @@ import type { Message } from '../../common/http/index.js';
 import { notFound } from '../http/api-error.js';
 import { authenticateMember } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
-import { patchMailboxState } from '../services/mailbox-state.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
-import { sendStaffMessage } from '../services/messages/send-staff-message.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
@@ -22,7 +20,11 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const staffId = authenticateMember(ctx, request, request.params.pid);
-      const result = await ctx.commits.run(() => sendStaffMessage(ctx, staffId, request.params.pid, request.body));
+      const result = await ctx.writes.run('sendStaffMessage', {
+        staffId,
+        practiceId: request.params.pid,
+        request: request.body,
+      });
       return reply.code(result.created ? 201 : 200).send({ message: result.message, state: result.state });
     },
   );
@@ -46,7 +48,8 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     async (request) => {
       const { pid, id } = request.params;
       const staffId = authenticateMember(ctx, request, pid);
-      return { state: await ctx.commits.run(() => patchMailboxState(ctx, staffId, pid, id, request.body)) };
+      const patch = request.body;
+      return { state: await ctx.writes.run('patchMailboxState', { staffId, practiceId: pid, messageId: id, patch }) };
     },
   );
 }

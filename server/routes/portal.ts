@@ -8,7 +8,7 @@ import {
 } from '../../common/http/index.js';
 import { authenticate } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
-import { portalMessages, sendPortalMessage } from '../services/messages/send-portal-message.js';
+import { portalMessages } from '../services/messages/send-portal-message.js';
 import { signInPatient } from '../services/sign-in.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
@@ -21,7 +21,7 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
     { schema: { body: PortalSendRequest, response: { 200: PortalSendResponse, 201: PortalSendResponse } } },
     async (request, reply) => {
       const patientId = authenticate(ctx, request, 'patient');
-      const result = await ctx.commits.run(() => sendPortalMessage(ctx, patientId, request.body));
+      const result = await ctx.writes.run('sendPortalMessage', { patientId, request: request.body });
       return reply.code(result.created ? 201 : 200).send({ message: result.message });
     },
   );

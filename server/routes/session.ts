@@ -18,6 +18,7 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
 
   app.delete('/session', async (request, reply) => {
     authenticateStaff(ctx, request);
+    ctx.tokenCache.delete(bearerToken(request));
     revokeToken(ctx.db, bearerToken(request));
     return reply.code(204).send();
   });

@@ -2,7 +2,7 @@
 import { SettingsBody } from '../../common/http/index.js';
 import { authenticateMember } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
-import { readSettings, saveSettings } from '../services/settings.js';
+import { readSettings } from '../services/settings.js';
 import { PracticeParams } from './params.js';
 
 export function registerSettingsRoutes(app: App, ctx: ServerContext): void {
@@ -21,7 +21,9 @@ export function registerSettingsRoutes(app: App, ctx: ServerContext): void {
     async (request) => {
       const staffId = authenticateMember(ctx, request, request.params.pid);
       const { pid } = request.params;
-      return { settings: await ctx.commits.run(() => saveSettings(ctx, staffId, pid, request.body.settings)) };
+      return {
+        settings: await ctx.writes.run('saveSettings', { staffId, practiceId: pid, settings: request.body.settings }),
+      };
     },
   );
 }

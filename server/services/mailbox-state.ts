@@ -2,12 +2,12 @@
 import type { MailboxState, StatePatch } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
 import { notFound } from '../http/api-error.js';
-import type { ServerContext } from '../http/context.js';
+import type { WriteContext } from '../http/context.js';
 import { FeedWriter } from './feed/feed-writer.js';
 import { findVisibleMessage, stateJson } from './messages/message-store.js';
 
 export function patchMailboxState(
-  ctx: ServerContext,
+  ctx: WriteContext,
   staffId: string,
   practiceId: string,
   messageId: string,

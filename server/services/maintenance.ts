@@ -16,15 +16,17 @@ export function runMaintenance(db: Db, blobs: BlobStore, now: number, tokenIdleM
   sql(db, "DELETE FROM email_queue WHERE state IN ('sent', 'failed') AND next_attempt_at < ?").run(
     now - FINISHED_ALERT_TTL_MS,
   );
-  const removed = db.transaction(() => {
-    const stale = sql(
-      db,
-      `SELECT id, sha256 FROM uploads u WHERE created_at < ?
+  const removed = db
+    .transaction(() => {
+      const stale = sql(
+        db,
+        `SELECT id, sha256 FROM uploads u WHERE created_at < ?
        AND NOT EXISTS (SELECT 1 FROM message_files f WHERE f.upload_id = u.id)`,
-    ).all(now - UNUSED_UPLOAD_TTL_MS) as { id: string; sha256: string }[];
-    for (const upload of stale) sql(db, 'DELETE FROM uploads WHERE id = ?').run(upload.id);
-    return stale;
-  })();
+      ).all(now - UNUSED_UPLOAD_TTL_MS) as { id: string; sha256: string }[];
+      for (const upload of stale) sql(db, 'DELETE FROM uploads WHERE id = ?').run(upload.id);
+      return stale;
+    })
+    .immediate(); // IMMEDIATE: a read-then-write transaction must not race the writer thread's commits
   for (const sha256 of new Set(removed.map((upload) => upload.sha256))) {
     const stillUsed =
       sql(db, 'SELECT 1 FROM uploads WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(

@@ -1,7 +1,7 @@
 // A staff member's settings in one practice; a change is written to their feed for other devices.
 import type { PracticeSettings } from '../../common/http/index.js';
 import { sql, type Db } from '../db/database.js';
-import type { ServerContext } from '../http/context.js';
+import type { WriteContext } from '../http/context.js';
 import { FeedWriter } from './feed/feed-writer.js';
 
 export const DEFAULT_SETTINGS: PracticeSettings = { portalMessagesInInbox: true, emailNotifications: false };
@@ -32,7 +32,7 @@ export function writeSettings(
 }
 
 export function saveSettings(
-  ctx: ServerContext,
+  ctx: WriteContext,
   staffId: string,
   practiceId: string,
   settings: PracticeSettings,

@@ -5,7 +5,7 @@ import type { Message, PortalSendRequest } from '../../../common/http/index.js';
 import { sql } from '../../db/database.js';
 import { queueAlerts } from '../../email/alert-queue.js';
 import { unprocessable } from '../../http/api-error.js';
-import type { ServerContext } from '../../http/context.js';
+import type { ServerContext, WriteContext } from '../../http/context.js';
 import { FeedWriter } from '../feed/feed-writer.js';
 import { practiceStaff } from '../records/records.js';
 import { contentHash, findRetry } from './idempotency.js';
@@ -18,7 +18,7 @@ interface PatientRow {
 }
 
 export function sendPortalMessage(
-  ctx: ServerContext,
+  ctx: WriteContext,
   patientId: string,
   request: PortalSendRequest,
 ): { created: boolean; message: Message } {

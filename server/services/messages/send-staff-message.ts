@@ -5,7 +5,7 @@ import type { MailboxState, Message, Party, SendMessageRequest } from '../../../
 import { sql } from '../../db/database.js';
 import { queueAlerts } from '../../email/alert-queue.js';
 import { ApiError, notFound, unprocessable } from '../../http/api-error.js';
-import type { ServerContext } from '../../http/context.js';
+import type { WriteContext } from '../../http/context.js';
 import { FeedWriter } from '../feed/feed-writer.js';
 import { staffMember } from '../records/records.js';
 import { contentHash, findRetry } from './idempotency.js';
@@ -25,7 +25,7 @@ interface Audience {
   portalPatientId: string | null;
 }
 
-function audience(ctx: ServerContext, senderId: string, practiceId: string, request: SendMessageRequest): Audience {
+function audience(ctx: WriteContext, senderId: string, practiceId: string, request: SendMessageRequest): Audience {
   const patientInTo = request.to.some(
     (id) => sql(ctx.db, 'SELECT 1 FROM patients WHERE id = ? AND practice_id = ?').get(id, practiceId) !== undefined,
   );
@@ -69,7 +69,7 @@ function audience(ctx: ServerContext, senderId: string, practiceId: string, requ
 }
 
 export function sendStaffMessage(
-  ctx: ServerContext,
+  ctx: WriteContext,
   senderId: string,
   practiceId: string,
   request: SendMessageRequest,
