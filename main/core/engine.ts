@@ -66,7 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     async start() {
-      accounts.restore();
+      await accounts.restore();
     },
     async stop() {
       await accounts.close();

@@ -228,6 +228,21 @@ describe('reads', () => {
     ]);
     expect(thread?.[0]?.message).toEqual(first);
   });
+
+  it('finds a thread by its root and its replies (the thread index holds replies only), nothing else', () => {
+    const first = message();
+    const other = message();
+    const reply = message({ threadId: first.threadId, inReplyTo: first.id });
+    const later = message({ threadId: first.threadId, inReplyTo: reply.id });
+    cache.pages.store(
+      [first, other, reply, later].map((m) => messageChange(m)),
+      'c',
+    );
+    const ids = (messageId: string) => cache.queries.thread(messageId)?.map((v) => v.message.id);
+    expect(ids(first.id)).toEqual([first.id, reply.id, later.id]);
+    expect(ids(later.id)).toEqual([first.id, reply.id, later.id]);
+    expect(ids(other.id)).toEqual([other.id]);
+  });
 });
 
 describe('unread counter', () => {
@@ -279,7 +294,7 @@ describe('unread counter', () => {
     insert.run(3, P1, 'portal', 0, 0);
     insert.run(4, P2, 'staff', 0, 1);
     migrate(v1);
-    expect(v1.pragma('user_version', { simple: true })).toBe(2);
+    expect(v1.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(v1.prepare('SELECT practice_id, source, n FROM unread_counts ORDER BY 1, 2').all()).toEqual([
       { practice_id: P1, source: 'portal', n: 1 },
       { practice_id: P1, source: 'staff', n: 1 },

@@ -4,7 +4,7 @@ import { FtsIndexer } from './fts-indexer.js';
 import { KeyValues } from './kv.js';
 import { MessageQueries } from './message-queries.js';
 import { MessageWriter } from './message-writer.js';
-import { openCache, type CacheRecovery } from './open-cache.js';
+import { openCache, openCacheChecked, type CacheRecovery, type OpenedCache } from './open-cache.js';
 import { OutboxStore } from './outbox-store.js';
 import { PracticeStore } from './practice-store.js';
 import { RecordStore } from './record-store.js';
@@ -37,8 +37,17 @@ export class AccountCache {
     this.fts = new FtsIndexer(db);
   }
 
+  /** Opens with the integrity check on this thread (tests, benchmarks). */
   static open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): AccountCache {
-    const { db, recovered } = openCache(file, keyHex, keyWasKnown);
+    return AccountCache.wrap(openCache(file, keyHex, keyWasKnown), keyHex, userId);
+  }
+
+  /** Opens with the integrity check in a worker thread: the event loop stays free meanwhile. */
+  static async openChecked(file: string, keyHex: string, keyWasKnown: boolean, userId: string): Promise<AccountCache> {
+    return AccountCache.wrap(await openCacheChecked(file, keyHex, keyWasKnown), keyHex, userId);
+  }
+
+  private static wrap({ db, recovered }: OpenedCache, keyHex: string, userId: string): AccountCache {
     const cache = new AccountCache(db, userId, recovered);
     cache.checkpointer = startCheckpointer(db, keyHex);
     return cache;

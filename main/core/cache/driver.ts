@@ -1,5 +1,5 @@
 // The only module that imports the SQLite driver: opens an encrypted (SQLCipher-style) database,
-// and runs WAL checkpoints on a second connection in a worker thread, off the event loop.
+// runs WAL checkpoints and the integrity check on other connections in worker threads, off the event loop.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -27,8 +27,9 @@ export function openEncrypted(file: string, keyHex: string): Db {
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     // Random ids make index inserts touch pages all over; keeping them in memory saves decrypting
-    // them again for every sync page (32 MiB; the default is 2 MiB).
-    db.pragma('cache_size=-32768');
+    // them again for every sync page (16 MiB; the default is 2 MiB). 32 MiB synced no faster and
+    // put the peak RSS of a 100k sync at ~290 MB, against a 300 MB budget.
+    db.pragma('cache_size=-16384');
     // Checkpoint every ~16 MiB of WAL instead of 4 (when no background checkpointer runs).
     db.pragma('wal_autocheckpoint=4000');
     db.pragma('journal_size_limit=67108864');
@@ -43,19 +44,19 @@ export function openEncrypted(file: string, keyHex: string): Db {
 }
 
 // CommonJS source of the checkpoint worker: its own connection, a PASSIVE checkpoint on a timer.
-// PASSIVE never waits for the writer, but then the WAL is never restarted while sync keeps
-// writing; past the size limit a RESTART waits for a gap between pages so the WAL starts over.
+// PASSIVE never takes the write lock. (RESTART did, and a deferred transaction that must upgrade
+// to write while another connection holds that lock fails at once with SQLITE_BUSY: page stores
+// and search-index batches failed so in bench/core-cache.ts under load.) The WAL still restarts:
+// SQLite rewinds it at the first write after a checkpoint that copied everything, and
+// journal_size_limit trims it. The cost: during a long backfill the WAL grows (~360 MB at 100k).
 const CHECKPOINT_WORKER = `
-const fs = require('node:fs');
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driverPath);
 const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
 for (const pragma of workerData.pragmas) db.pragma(pragma);
-db.pragma('busy_timeout=2000');
-const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
 const timer = setInterval(() => {
   try {
-    db.pragma(walSize() > workerData.restartBytes ? 'wal_checkpoint(RESTART)' : 'wal_checkpoint(PASSIVE)');
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch { /* busy or closing: next tick */ }
 }, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
@@ -82,7 +83,6 @@ export function startCheckpointer(db: Db, keyHex: string, intervalMs = 200): Che
         file: db.name,
         pragmas: KEY_PRAGMAS(keyHex),
         intervalMs,
-        restartBytes: 64 * 2 ** 20,
         nativeBinding: nativeBinding ?? null,
       },
     });
@@ -101,4 +101,55 @@ export function startCheckpointer(db: Db, keyHex: string, intervalMs = 200): Che
       return exited;
     },
   };
+}
+
+export type CheckOutcome = 'ok' | 'undecryptable' | 'integrity_check_failed';
+
+// CommonJS source of the check worker: opens the file with the key and runs integrity_check
+// (seconds on a 100,000-message cache), then answers with a CheckOutcome.
+const CHECK_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driverPath);
+let outcome = 'integrity_check_failed';
+let db = null;
+try {
+  db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+  for (const pragma of workerData.pragmas) db.pragma(pragma);
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+} catch {
+  outcome = 'undecryptable';
+}
+if (outcome !== 'undecryptable') {
+  try {
+    const rows = db.pragma('integrity_check');
+    outcome = rows.length === 1 && rows[0].integrity_check === 'ok' ? 'ok' : 'integrity_check_failed';
+  } catch { outcome = 'integrity_check_failed'; }
+}
+try { if (db) db.close(); } catch {}
+parentPort.postMessage(outcome);
+`;
+
+/** Decrypts and integrity-checks `file` in a worker thread; null when no worker could run it. */
+export function checkInWorker(file: string, keyHex: string): Promise<CheckOutcome | null> {
+  if (!/^[0-9a-f]{64}$/.test(keyHex)) return Promise.resolve('undecryptable');
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      const driverPath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+      worker = new Worker(CHECK_WORKER, {
+        eval: true,
+        workerData: { driverPath, file, pragmas: KEY_PRAGMAS(keyHex), nativeBinding: nativeBinding ?? null },
+      });
+    } catch {
+      resolve(null);
+      return;
+    }
+    let answered = false;
+    worker.once('message', (outcome: CheckOutcome) => {
+      answered = true;
+      resolve(outcome);
+    });
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => answered || resolve(null));
+  });
 }

@@ -19,6 +19,7 @@ const FOLDER_WHERE: Record<Folder | 'inboxStaffOnly', string> = {
 };
 
 type ThreadRow = ListRowColumns & { body: string; json: string; delivery_error: string | null };
+const THREAD_COLUMNS = `${LIST_COLUMNS}, m.body, m.json, m.delivery_error, m.rowid AS row_order`;
 
 export class MessageQueries {
   constructor(
@@ -54,11 +55,17 @@ export class MessageQueries {
       .get(messageId);
     if (!anchor) return null;
     const rows = this.db
-      .prepare<[string], ThreadRow>(
-        `SELECT ${LIST_COLUMNS}, m.body, m.json, m.delivery_error FROM messages m
-         JOIN mailbox_state b ON b.message_rowid = m.rowid WHERE m.thread_id = ? ORDER BY m.sent_at, m.rowid`,
+      .prepare<[{ thread: string }], ThreadRow>(
+        // The root (thread_id = id) by the id index, the replies by the replies-only thread index.
+        `SELECT * FROM (
+           SELECT ${THREAD_COLUMNS} FROM messages m JOIN mailbox_state b ON b.message_rowid = m.rowid
+             WHERE m.id = @thread AND m.thread_id = @thread
+           UNION ALL
+           SELECT ${THREAD_COLUMNS} FROM messages m JOIN mailbox_state b ON b.message_rowid = m.rowid
+             WHERE m.thread_id = @thread AND m.thread_id != m.id
+         ) ORDER BY sent_at, row_order`,
       )
-      .all(anchor.thread_id);
+      .all({ thread: anchor.thread_id });
     return rows.map((r) => ({
       message: messageFromColumns(r),
       state: stateFromColumns(r.id, r),

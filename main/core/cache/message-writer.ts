@@ -18,6 +18,9 @@ export class MessageWriter {
   private readonly deleteAttachments;
   private readonly insertAttachment;
   private readonly pendingPatches;
+  private readonly anyPendingPatch;
+  /** Set while a sync page is stored: no pending state patch exists, so none is looked up per message. */
+  private noPendingPatches = false;
 
   constructor(
     db: Db,
@@ -59,6 +62,23 @@ export class MessageWriter {
     this.pendingPatches = db.prepare<[string, string], { payload: string }>(
       `SELECT payload FROM outbox WHERE kind = 'state' AND status = 'pending' AND target IN (?, ?) ORDER BY id`,
     );
+    this.anyPendingPatch = db.prepare<[], { found: number }>(
+      `SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'state' AND status = 'pending') AS found`,
+    );
+  }
+
+  /**
+   * Runs `fn` (one sync page, inside its transaction) knowing up front whether any pending state
+   * patch exists: a cold backfill then skips one outbox query per message. Nothing else writes to
+   * the outbox while `fn` runs, so the answer holds throughout.
+   */
+  forPage<T>(fn: () => T): T {
+    this.noPendingPatches = this.anyPendingPatch.get()?.found !== 1;
+    try {
+      return fn();
+    } finally {
+      this.noPendingPatches = false;
+    }
   }
 
   rowidOf(messageId: string): number | null {
@@ -69,7 +89,8 @@ export class MessageWriter {
   upsertFromServer(message: Message, state: MailboxState): UpsertOutcome {
     const columns = toColumns(message, this.userId);
     const existing = this.findRowid.get(message.id);
-    const local = existing ? undefined : this.findRowid.get(localMessageId(message.clientId));
+    // Only the user's own sends are stored locally before the server has them (insertLocal).
+    const local = existing || !columns.outgoing ? undefined : this.findRowid.get(localMessageId(message.clientId));
     let outcome: UpsertOutcome;
     let rowid: number;
     if (existing) {
@@ -124,6 +145,7 @@ export class MessageWriter {
   }
 
   private overlayPending(rowid: number, messageId: string, clientId: string): void {
+    if (this.noPendingPatches) return;
     for (const { payload } of this.pendingPatches.all(messageId, localMessageId(clientId))) {
       this.applyLocalPatch(rowid, (JSON.parse(payload) as { patch: StatePatch }).patch);
     }

@@ -18,17 +18,30 @@ export const CURSOR_KEY = 'syncCursor';
 export class SyncPageWriter {
   private readonly writePage;
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly userId: string,
     private readonly messages: MessageWriter,
     private readonly practices: PracticeStore,
     private readonly kv: KeyValues,
   ) {
-    this.writePage = db.transaction((changes: Change[], cursor: string) => this.apply(changes, cursor));
+    this.writePage = db.transaction((changes: Change[], cursor: string) =>
+      this.messages.forPage(() => this.apply(changes, cursor)),
+    );
   }
 
   store(changes: Change[], cursor: string): StoredPage {
-    return this.writePage(changes, cursor);
+    if (this.db.inTransaction) return this.writePage(changes, cursor);
+    // A page is a copy of the server's feed: a power cut may roll back its commit (the page with its
+    // cursor, never one without the other) and it is fetched again, so it skips the fsync. The next
+    // FULL commit (any outbox write) still syncs everything before it.
+    this.db.pragma('synchronous=NORMAL');
+    try {
+      // IMMEDIATE: the write lock is taken (waiting if need be) before the first read, instead of
+      // upgrading a read mid-transaction, which fails at once if another connection writes.
+      return this.writePage.immediate(changes, cursor);
+    } finally {
+      this.db.pragma('synchronous=FULL');
+    }
   }
 
   private apply(changes: Change[], cursor: string): StoredPage {

@@ -27,6 +27,8 @@ export type SessionWiring = Omit<
 export class AccountManager {
   private readonly secrets: SecretStore;
   private active: { saved: SavedSession; session: AccountSession } | null = null;
+  /** Bumped by every open and close: an open that finishes after a newer one (or a close) is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly options: EngineOptions,
@@ -56,12 +58,12 @@ export class AccountManager {
   }
 
   /** Reopens the saved session, if the secrets still hold one. */
-  restore(): void {
+  async restore(): Promise<void> {
     const token = this.secrets.get('token');
     const raw = this.secrets.get('session');
     if (!token || !raw) return;
     const saved = SavedSession.safeParse(safeJson(raw));
-    if (saved.success) this.open(saved.data, token);
+    if (saved.success) await this.open(saved.data, token);
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
@@ -76,7 +78,7 @@ export class AccountManager {
     const saved: SavedSession = { serverUrl: new URL(serverUrl).origin, user: login.user, practices: login.practices };
     this.secrets.set('token', login.token);
     this.secrets.set('session', JSON.stringify(saved));
-    const session = this.open(saved, login.token);
+    const session = await this.open(saved, login.token);
     session.cache.kv.set(VERIFIER_KEY, await makeVerifier(password));
     return this.info();
   }
@@ -112,20 +114,22 @@ export class AccountManager {
   }
 
   async close(): Promise<void> {
+    this.generation++;
     const active = this.active;
     this.active = null;
     if (active) await active.session.stop();
     this.wiring.status.update(SIGNED_OUT_STATUS);
   }
 
-  private open(saved: SavedSession, token: string): AccountSession {
+  private async open(saved: SavedSession, token: string): Promise<AccountSession> {
     let cacheKey = this.secrets.get('cacheKey');
     const cacheKeyWasKnown = cacheKey !== null;
     if (!cacheKey) {
       cacheKey = randomBytes(32).toString('hex');
       this.secrets.set('cacheKey', cacheKey);
     }
-    const session = new AccountSession({
+    const generation = ++this.generation;
+    const session = await AccountSession.open({
       ...this.wiring,
       accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id),
       serverUrl: saved.serverUrl,
@@ -136,6 +140,11 @@ export class AccountManager {
       cacheKeyWasKnown,
       onAuthRejected: () => void this.expire(),
     });
+    // Signed out (or in again) while the cache was being checked: this session is not wanted.
+    if (generation !== this.generation) {
+      await session.stop();
+      throw notSignedIn();
+    }
     this.active = { saved, session };
     session.start();
     return session;

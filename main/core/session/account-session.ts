@@ -55,9 +55,18 @@ export class AccountSession {
   private indexing: Promise<void> | null = null;
   private stopped = false;
 
-  constructor(private readonly o: AccountSessionOptions) {
+  /** Opens the account's cache (checked off the event loop) and wires the session over it. */
+  static async open(o: AccountSessionOptions): Promise<AccountSession> {
     fs.mkdirSync(o.accountDir, { recursive: true, mode: 0o700 });
-    this.cache = AccountCache.open(path.join(o.accountDir, 'cache.db'), o.cacheKey, o.cacheKeyWasKnown, o.user.id);
+    const file = path.join(o.accountDir, 'cache.db');
+    return new AccountSession(o, await AccountCache.openChecked(file, o.cacheKey, o.cacheKeyWasKnown, o.user.id));
+  }
+
+  private constructor(
+    private readonly o: AccountSessionOptions,
+    cache: AccountCache,
+  ) {
+    this.cache = cache;
     this.cache.practices.replacePractices(o.practices);
     this.files = new FileStore(o.accountDir);
     this.client = new ServerClient(o.serverUrl, o.token);

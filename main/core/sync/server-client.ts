@@ -73,7 +73,7 @@ export class ServerClient {
   async sync(after: string | null, limit: number): Promise<SyncResponse> {
     const response = await this.request({ url: '/sync', params: after ? { after, limit } : { limit } });
     if (response.status >= 400) throw toServerError(response, response.data);
-    const page = await parseSyncPage(response.data);
+    const page = parseSyncPage(response.data);
     if (!page) throw badResponse();
     return page;
   }

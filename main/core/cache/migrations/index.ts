@@ -2,8 +2,9 @@
 import type { Db } from '../driver.js';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-own-client-id-and-unread-counts.js';
+import { migration003 } from './003-thread-index-replies-only.js';
 
-export const migrations: readonly string[] = [migration001, migration002];
+export const migrations: readonly string[] = [migration001, migration002, migration003];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
