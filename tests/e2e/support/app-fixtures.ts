@@ -7,10 +7,14 @@ import { join, resolve } from 'node:path';
 import type { Engine } from '../../../main/core/host-ports.js';
 import { assembleWebEngine } from '../../../main/web/assemble-engine.js';
 import { startWebHost, type RunningWebHost } from '../../../main/web/web-host.js';
-import { startPracticeServer, type RunningPracticeServer } from '../../../server/start.js';
-import { RecordingNotifier } from './recording-notifier.js';
+import {
+  DEMO_PASSWORD,
+  RecordingNotifier,
+  startEngineTestServer,
+  type EngineTestServer,
+} from '../../support/engine-harness.js';
 
-export const DEMO_PASSWORD = 'demo-password-1';
+export { DEMO_PASSWORD };
 const root = resolve(import.meta.dirname, '../../..');
 
 export interface AppInstance {
@@ -21,43 +25,9 @@ export interface AppInstance {
   dataDir: string;
 }
 
-/** The demo practice server of one test; it can be stopped and started again (same port and data) to play "offline". */
-export interface PracticeServer {
-  readonly url: string;
-  readonly dataDir: string;
-  stop(): Promise<void>;
-  restart(): Promise<void>;
-}
-
-async function startPractice(): Promise<PracticeServer & { cleanup(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-server-'));
-  let running: RunningPracticeServer | null = await startPracticeServer({
-    dataDir,
-    port: 0,
-    demo: true,
-    logger: false,
-  });
-  const port = running.port;
-  const url = running.url;
-  return {
-    url,
-    dataDir,
-    async stop() {
-      await running?.close();
-      running = null;
-    },
-    async restart() {
-      running ??= await startPracticeServer({ dataDir, port, demo: true, logger: false });
-    },
-    async cleanup() {
-      await running?.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 interface Fixtures {
-  practice: PracticeServer;
+  /** The demo practice server of one test; stop() and restart() (same port and data) play "offline". */
+  practice: EngineTestServer;
   /** Opens a new app instance (its own engine and cache) in a new browser context. */
   openApp: (options?: { signInAs?: string }) => Promise<AppInstance>;
 }
@@ -90,7 +60,7 @@ export const test = base.extend<Fixtures>({
   // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
   // eslint-disable-next-line no-empty-pattern
   practice: async ({}, use) => {
-    const server = await startPractice();
+    const server = await startEngineTestServer();
     await use(server);
     await server.cleanup();
   },
