@@ -45,6 +45,15 @@ test('every screen is accessible, in light and dark', async ({ openApp }) => {
     await page.getByRole('button', { name: 'New Message' }).click();
     await expect(page.getByLabel('Subject')).toBeVisible();
     await expectAccessible(page, `new message (${scheme})`);
-    if (scheme === 'light') await page.screenshot({ path: `${screenshotDir}/new-message.png` });
+    if (scheme === 'light') {
+      await page.getByRole('combobox', { name: 'To' }).fill('Lee');
+      await page.getByRole('option', { name: /Daniel Lee/ }).click();
+      await page.getByRole('combobox', { name: 'Patient' }).fill('Ana');
+      await page.getByRole('option', { name: /Ana Ruiz/ }).click();
+      await page.getByLabel('Subject').fill('Ana Ruiz: refill request');
+      await page.getByLabel('Body').fill('Ana called about her lisinopril refill. Can you approve it today?');
+      await page.getByLabel('Subject').focus();
+      await page.screenshot({ path: `${screenshotDir}/new-message.png` });
+    }
   }
 });
