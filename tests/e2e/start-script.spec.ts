@@ -10,9 +10,11 @@ let child: ChildProcess | undefined;
 let home: string | undefined;
 
 test.afterEach(async () => {
-  if (child && child.exitCode === null) {
+  if (child?.pid && child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
+    // Like Ctrl+C in a terminal: the signal goes to the whole process group (npm, the start script, the
+    // server and the browser host), so nothing is left running after the test.
+    process.kill(-child.pid, 'SIGINT');
     await exited;
   }
   if (home) rmSync(home, { recursive: true, force: true });
@@ -23,6 +25,7 @@ test('npm start falls back to the browser host and prints an address that opens 
   home = mkdtempSync(join(tmpdir(), 'pm-start-home-'));
   // PM_NO_ELECTRON_DOWNLOAD makes the fallback deterministic on machines that could download Electron.
   child = spawn('npm', ['start'], {
+    detached: true,
     env: { ...process.env, HOME: home, PM_NO_ELECTRON_DOWNLOAD: '1', PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -45,4 +48,27 @@ test('npm start falls back to the browser host and prints an address that opens 
   await expect(page).toHaveTitle('Practice Messenger');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByLabel('Server')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const serverUrl = output.match(/^Practice server: (http:\/\/127\.0\.0\.1:\d+)$/m)?.[1];
+  expect(serverUrl).toBeTruthy();
+
+  // Ctrl+C stops everything it started: neither the browser host nor the demo server answers afterwards.
+  const exited = new Promise((resolve) => child?.once('exit', resolve));
+  process.kill(-(child.pid ?? 0), 'SIGINT');
+  await exited;
+  await expect
+    .poll(() =>
+      fetch(url).then(
+        () => 'answering',
+        () => 'closed',
+      ),
+    )
+    .toBe('closed');
+  await expect
+    .poll(() =>
+      fetch(`${serverUrl}/api/v1/health`).then(
+        () => 'answering',
+        () => 'closed',
+      ),
+    )
+    .toBe('closed');
 });
