@@ -4,30 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendMessageResponse } from '../../common/http/index.js';
 import { errorCode } from '../support/practice-server-client.js';
-import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
+import { sendDeskToLee, signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
 let server: TestPracticeServer;
 let w: DemoWorld;
-let leeId: string;
 let deskId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   w = await signInDemo(server.url);
-  leeId = w.lee.login.user.id;
   deskId = w.desk.login.user.id;
 });
 afterAll(() => server.cleanup());
 
-const send = (overrides: Record<string, unknown> = {}) =>
-  w.desk.api('POST', `/practices/${w.sunriseId}/messages`, {
-    clientId: randomUUID(),
-    to: [leeId],
-    subject: 'Call back',
-    body: 'Please call the pharmacy.',
-    ...overrides,
-  });
+const send = (overrides: Record<string, unknown> = {}) => sendDeskToLee(w, overrides);
 
 describe('idempotency', () => {
   it('answers 200 with the stored message for a retry, 409 for different content', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendMessageResponse, StateResponse } from '../../common/http/index.js';
 import { MAX_BODY_CHARS, MAX_RECIPIENTS, MAX_SUBJECT_CHARS } from '../../common/limits.js';
 import { errorCode } from '../support/practice-server-client.js';
-import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
+import { sendDeskToLee, signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
 let server: TestPracticeServer;
@@ -23,14 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.cleanup());
 
-const send = (overrides: Record<string, unknown> = {}) =>
-  w.desk.api('POST', `/practices/${w.sunriseId}/messages`, {
-    clientId: randomUUID(),
-    to: [leeId],
-    subject: 'Call back',
-    body: 'Please call the pharmacy.',
-    ...overrides,
-  });
+const send = (overrides: Record<string, unknown> = {}) => sendDeskToLee(w, overrides);
 
 describe('sending', () => {
   it('stores a message and answers 201 with the sender state read', async () => {

@@ -1,4 +1,5 @@
 // Test helper: signs every demo account in and gathers the ids tests need (practices, staff).
+import { randomUUID } from 'node:crypto';
 import type { LoginResponse, PortalLoginResponse } from '../../common/http/index.js';
 import { DEMO_PATIENTS, DEMO_PRACTICES, DEMO_STAFF } from '../../server/demo/accounts.js';
 import { apiClient, type Api } from './practice-server-client.js';
@@ -55,4 +56,15 @@ export async function signInDemo(baseUrl: string): Promise<DemoWorld> {
     ben,
     anonymous: apiClient(baseUrl),
   };
+}
+
+/** Front desk sends Dr. Lee a plain message in Sunrise; `overrides` change any field of the request body. */
+export function sendDeskToLee(w: DemoWorld, overrides: Record<string, unknown> = {}) {
+  return w.desk.api('POST', `/practices/${w.sunriseId}/messages`, {
+    clientId: randomUUID(),
+    to: [w.lee.login.user.id],
+    subject: 'Call back',
+    body: 'Please call the pharmacy.',
+    ...overrides,
+  });
 }

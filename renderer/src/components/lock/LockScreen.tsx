@@ -1,6 +1,7 @@
 // Shown while the idle lock is on: nothing of the practice's data, only the password to unlock.
 import { useState, type FormEvent } from 'react';
 import { useLockStore } from '../../stores/lock-store.js';
+import { FormError, FormField } from '../common/FormField.js';
 import './gate.css';
 
 export function LockScreen() {
@@ -22,23 +23,17 @@ export function LockScreen() {
       <form className="gate-card card" onSubmit={(e) => void submit(e)} aria-labelledby="lock-title">
         <h1 id="lock-title">Practice Messenger is locked</h1>
         <p className="muted">It locked itself after a while without use. Enter your password to continue.</p>
-        <div className="field">
-          <label htmlFor="unlock-password">Password</label>
-          <input
-            id="unlock-password"
-            type="password"
-            required
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormField
+          id="unlock-password"
+          label="Password"
+          type="password"
+          required
+          autoFocus
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           Unlock
         </button>

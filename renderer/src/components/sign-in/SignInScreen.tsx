@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errors.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import '../lock/gate.css';
+import { FormError, FormField } from '../common/FormField.js';
 import { AppVersion } from './AppVersion.js';
 
 export function SignInScreen() {
@@ -32,44 +33,34 @@ export function SignInScreen() {
       <form className="gate-card card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Practice Messenger</h1>
         <p className="muted">Sign in to your practice’s secure messaging.</p>
-        <div className="field">
-          <label htmlFor="sign-in-server">Server</label>
-          <input
-            id="sign-in-server"
-            type="url"
-            required
-            value={serverUrl}
-            onChange={(e) => setServerUrl(e.target.value)}
-            placeholder="https://messages.example-practice.com"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sign-in-email">Email</label>
-          <input
-            id="sign-in-email"
-            type="email"
-            required
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="sign-in-password">Password</label>
-          <input
-            id="sign-in-password"
-            type="password"
-            required
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormField
+          id="sign-in-server"
+          label="Server"
+          type="url"
+          required
+          value={serverUrl}
+          onChange={(e) => setServerUrl(e.target.value)}
+          placeholder="https://messages.example-practice.com"
+        />
+        <FormField
+          id="sign-in-email"
+          label="Email"
+          type="email"
+          required
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <FormField
+          id="sign-in-password"
+          label="Password"
+          type="password"
+          required
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
