@@ -30,11 +30,11 @@ export function TemplatesSection({ practiceId }: { practiceId: string }) {
               <span className="tag">{t.scope === 'practice' ? 'Practice' : 'Only me'}</span>
               {t.pending && <span className="delivery pending">Pending</span>}
               <span className="actions">
-                <button type="button" onClick={() => setEditing(t)}>
-                  Edit<span className="visually-hidden"> {t.title}</span>
+                <button type="button" aria-label={`Edit ${t.title}`} onClick={() => setEditing(t)}>
+                  Edit
                 </button>
-                <button type="button" onClick={() => setDeleting(t)}>
-                  Delete<span className="visually-hidden"> {t.title}</span>
+                <button type="button" aria-label={`Delete ${t.title}`} onClick={() => setDeleting(t)}>
+                  Delete
                 </button>
               </span>
             </li>
