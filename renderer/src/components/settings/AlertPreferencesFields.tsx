@@ -51,9 +51,9 @@ export function AlertPreferencesFields({ value, onChange }: { value: AlertFields
             aria-describedby="setting-quiet-hint"
             onChange={(e) => setQuiet({ enabled: e.target.checked })}
           />
-          <label htmlFor="setting-quiet">Silence desktop notifications</label>
+          <label htmlFor="setting-quiet">Turn on quiet hours</label>
           <span id="setting-quiet-hint" className="hint">
-            No pop-ups or sounds between these times; the unread count still shows.
+            No desktop notifications (pop-ups or sounds) between these times; the unread count still shows.
           </span>
         </div>
         <div className="quiet-times">

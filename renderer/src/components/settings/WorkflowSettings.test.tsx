@@ -80,7 +80,7 @@ describe('Urgent re-alerts and quiet hours', () => {
     expect(realert).toHaveProperty('value', '2');
     await user.clear(realert);
     await user.type(realert, '5');
-    await user.click(screen.getByRole('checkbox', { name: 'Silence desktop notifications' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Turn on quiet hours' }));
     const from = screen.getByLabelText('From');
     await user.clear(from);
     await user.type(from, '18:30');
