@@ -2,13 +2,14 @@
 // uploader and the viewers of a message that carries the file (API.md "Messages").
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
 import { ApiError, malformed, notFound, unprocessable } from '../http/api-error.js';
 import { authenticateMember, bearerToken } from '../http/auth.js';
 import { contentDisposition } from '../http/content-disposition.js';
+import { discardRestOfBody } from '../http/discard-body.js';
 import type { App, ServerContext } from '../http/context.js';
 import { checkToken } from '../services/auth/tokens.js';
 import { ItemParams, PracticeParams } from './params.js';
@@ -53,13 +54,13 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
         const { pid } = request.params;
         const staffId = authenticateMember(ctx, request, pid);
         const declared = Number(request.headers['content-length']);
-        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(reply);
+        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(request, reply);
         const name = fileName(request.headers['x-file-name']);
         const source = request.body as Readable | undefined;
         const stored = source
           ? await ctx.blobs.receive(source, MAX_ATTACHMENT_BYTES).catch(interrupted)
           : ctx.blobs.writeBytesSync(Buffer.alloc(0));
-        if ('ok' in stored && !stored.ok) return refuseTooLarge(reply);
+        if ('ok' in stored && !stored.ok) return refuseTooLarge(request, reply);
         const { sha256, size } = stored as { sha256: string; size: number };
         const attachment = {
           id: randomUUID(),
@@ -124,12 +125,12 @@ function interrupted(): never {
   throw new ApiError(400, 'upload_interrupted', 'The upload was interrupted before it finished. Send the file again.');
 }
 
-function refuseTooLarge(reply: FastifyReply): FastifyReply {
+function refuseTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const error = tooLarge();
-  // Close the connection after answering, so a client still sending is stopped.
+  // Closing at once would reset a client still sending before it reads the 413: drain first (bounded).
+  discardRestOfBody(request.raw);
   return reply
     .code(413)
-    .header('connection', 'close')
     .type('application/json')
     .send(JSON.stringify({ error: { code: error.code, message: error.message } }));
 }
