@@ -21,6 +21,13 @@ const tooLarge = (): ApiError =>
     'The file is larger than 10 MiB. Attach a smaller file or share it another way.',
   );
 
+/**
+ * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
+ * bidi controls (LRM/RLM, ALM, embeddings and overrides, isolates) that make `invoice\u202Efdp.exe`
+ * display as `invoiceexe.pdf`. Refused rather than stripped: the name shown must be the name sent.
+ */
+const UNSAFE_IN_FILE_NAME = /[\p{Cc}\u2028\u2029\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
     throw malformed('Send the file name, URL-encoded, in the X-File-Name header.');
@@ -30,9 +37,11 @@ function fileName(header: string | string[] | undefined): string {
   } catch {
     throw malformed('The X-File-Name header is not properly URL-encoded.');
   }
-  const hasControlCharacter = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-  if (name.trim() === '' || name.length > 255 || hasControlCharacter) {
-    throw unprocessable('invalid_file_name', 'The file name must be 1 to 255 characters, without control characters.');
+  if (name.trim() === '' || name.length > 255 || UNSAFE_IN_FILE_NAME.test(name)) {
+    throw unprocessable(
+      'invalid_file_name',
+      'The file name must be 1 to 255 characters, without control or text-direction characters. Rename the file and attach it again.',
+    );
   }
   return name;
 }

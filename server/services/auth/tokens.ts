@@ -49,7 +49,8 @@ export function checkToken(db: Db, token: string, now: number, idleMs: number): 
 
 /** True while the token behind `hash` exists and has not been idle past `idleMs`. Does not touch it. */
 export function isTokenHashLive(db: Db, hash: string, now: number, idleMs: number): boolean {
-  const row = sql(db, 'SELECT last_used_at FROM tokens WHERE hash = ?').get(hash) as { last_used_at: number } | undefined;
+  const row = sql(db, 'SELECT last_used_at FROM tokens WHERE hash = ?').get(hash) as
+    { last_used_at: number } | undefined;
   return row !== undefined && now - row.last_used_at <= idleMs;
 }
 
