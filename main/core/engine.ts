@@ -1,6 +1,7 @@
 // The desktop engine: implements every desktop API method over the account's cache and sync.
 // Hosts (Electron, the browser host) wrap `handlers` and forward `subscribe` events to the UI.
 import {
+  DEFAULT_WORKFLOW_PREFERENCES,
   desktopMethodNames,
   desktopMethods,
   Preferences,
@@ -13,6 +14,7 @@ import { accountHandlers } from './handlers/account-handlers.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
+import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
@@ -23,6 +25,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   idleLockMinutes: 5,
   startAtLogin: false,
   lastPracticeId: null,
+  ...DEFAULT_WORKFLOW_PREFERENCES,
 };
 
 export function createEngine(options: EngineOptions): Engine {
@@ -58,7 +61,12 @@ export function createEngine(options: EngineOptions): Engine {
       return prefs;
     },
   };
-  const handlers = guarded({ ...accountHandlers(ctx), ...messageHandlers(ctx), ...recordHandlers(ctx) });
+  const handlers = guarded({
+    ...accountHandlers(ctx),
+    ...messageHandlers(ctx),
+    ...recordHandlers(ctx),
+    ...workflowHandlers(ctx),
+  });
   return {
     handlers,
     subscribe(listener) {
