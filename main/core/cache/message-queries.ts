@@ -80,16 +80,17 @@ export class MessageQueries {
   deliveredIdOf(messageId: string): string | null {
     if (!isLocalMessageId(messageId)) return messageId;
     const row = this.db
-      .prepare<[string, string], { id: string }>('SELECT id FROM messages WHERE client_id = ? AND outgoing = 1 AND id != ?')
+      .prepare<[string, string], { id: string }>(
+        'SELECT id FROM messages WHERE client_id = ? AND outgoing = 1 AND id != ?',
+      )
       .get(clientIdOfLocal(messageId), messageId);
     return row?.id ?? null;
   }
 
   practiceOf(messageId: string): string | null {
     return (
-      this.db
-        .prepare<[string], { practice_id: string }>('SELECT practice_id FROM messages WHERE id = ?')
-        .get(messageId)?.practice_id ?? null
+      this.db.prepare<[string], { practice_id: string }>('SELECT practice_id FROM messages WHERE id = ?').get(messageId)
+        ?.practice_id ?? null
     );
   }
 

@@ -20,7 +20,9 @@ interface StagedRow {
 export class StagedFileStore {
   private readonly getStmt;
   constructor(private readonly db: Db) {
-    this.getStmt = db.prepare<[string], StagedRow>('SELECT id, name, mime_type, size, sha256 FROM staged_files WHERE id = ?');
+    this.getStmt = db.prepare<[string], StagedRow>(
+      'SELECT id, name, mime_type, size, sha256 FROM staged_files WHERE id = ?',
+    );
   }
 
   get(id: string): StagedFile | null {

@@ -109,7 +109,13 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       if (bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
       const staged = s.files.stage(bytes);
       const type = mimeType || 'application/octet-stream';
-      await s.cache.writer.stageFile({ id: staged.id, name, mimeType: type, size: bytes.length, sha256: staged.sha256 });
+      await s.cache.writer.stageFile({
+        id: staged.id,
+        name,
+        mimeType: type,
+        size: bytes.length,
+        sha256: staged.sha256,
+      });
       return { id: staged.id, name, size: bytes.length, mimeType: type };
     },
     getOutbox: async () => ({ items: session().cache.reader.outboxItems() }),

@@ -20,8 +20,7 @@ export interface TestCache {
   close(): Promise<void>;
 }
 
-export const pageText = (changes: Change[], cursor: string, more = true) =>
-  JSON.stringify({ changes, cursor, more });
+export const pageText = (changes: Change[], cursor: string, more = true) => JSON.stringify({ changes, cursor, more });
 
 export async function openTestCache(prefix = 'core-cache-'): Promise<TestCache> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
