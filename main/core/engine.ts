@@ -10,6 +10,7 @@ import {
 } from '../../common/desktop/index.js';
 import { InvalidCursorError } from './cache/message-queries.js';
 import { EngineError, invalidArgument } from './errors.js';
+import { TamperedFileError } from './files/file-store.js';
 import { accountHandlers } from './handlers/account-handlers.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { messageHandlers } from './handlers/message-handlers.js';
@@ -111,6 +112,7 @@ function toEngineError(error: unknown): EngineError {
     if (error.status === 404) return new EngineError('not_found', 'That item was not found on the practice server.');
     return new EngineError(error.code, error.message);
   }
+  if (error instanceof TamperedFileError) return new EngineError('file_damaged', error.message);
   if (error instanceof InvalidCursorError) return new EngineError('invalid_arguments', 'The page cursor is not valid.');
   // The kind and where, never the message: it could quote health information.
   const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).join(' <') : '';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AccountCache } from '../../main/core/cache/account-cache.js';
 import { openReadOnly } from '../../main/core/cache/driver.js';
 import { accountDir } from '../../main/core/session/account-manager.js';
+import { accountKeyName } from '../../main/core/session/account-storage.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { apiLogin, DEMO_PASSWORD, startEngineTestServer, type EngineTestServer } from '../support/engine-harness.js';
 import { serverView } from './support/server-feed.js';
@@ -96,7 +97,7 @@ it(`survives ${KILLS} SIGKILLs mid-sync and ends identical to the server`, async
   const secrets = new JsonFileSecretStore(path.join(dir, 'secrets.json'));
   const session = JSON.parse(secrets.get('session') ?? '{}') as { serverUrl: string; user: { id: string } };
   const file = path.join(accountDir(dir, session.serverUrl, session.user.id), 'cache.db');
-  const key = secrets.get('cacheKey') ?? '';
+  const key = secrets.get(accountKeyName(session.serverUrl, session.user.id)) ?? '';
   const cache = await AccountCache.open(file, key, true, session.user.id);
   const peek = openReadOnly(file, key);
   try {

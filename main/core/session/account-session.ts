@@ -74,7 +74,7 @@ export class AccountSession {
     cache: AccountCache,
   ) {
     this.cache = cache;
-    this.files = new FileStore(o.accountDir);
+    this.files = new FileStore(o.accountDir, o.cacheKey);
     this.client = new ServerClient(o.serverUrl, o.token);
     this.client.onReachable = () => this.onNetworkUp();
     this.me = { kind: 'staff', id: o.user.id, name: o.user.name };
