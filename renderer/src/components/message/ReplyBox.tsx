@@ -8,6 +8,18 @@ import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { ReplyAttachments } from './ReplyAttachments.js';
 
+/**
+ * A reply in a Patient Portal thread reaches the patient, so it may carry only that patient's records
+ * (the server refuses others: wrong_patient). Undefined when the thread is staff-only; null when the
+ * patient can't be told, and then no record is offered at all.
+ */
+function portalThreadPatient(message: MessageView['message']): { id: string; name: string } | null | undefined {
+  const patientParty =
+    message.sender.kind === 'patient' ? message.sender : message.recipients.find((r) => r.kind === 'patient');
+  if (message.source !== 'portal' && !patientParty) return undefined;
+  return message.patient ?? (patientParty ? { id: patientParty.id, name: patientParty.name } : null);
+}
+
 export function ReplyBox({ view }: { view: MessageView }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,6 +29,7 @@ export function ReplyBox({ view }: { view: MessageView }) {
   const picked = usePickedAttachments();
   const { sender, recipients } = view.message;
   const toPatient = sender.kind === 'patient';
+  const portalPatient = portalThreadPatient(view.message);
   const replyTo =
     sender.id === myId && sender.kind === 'staff' ? recipients.map((r) => r.name).join(', ') : sender.name;
 
@@ -54,7 +67,12 @@ export function ReplyBox({ view }: { view: MessageView }) {
           setDone(false);
         }}
       />
-      <ReplyAttachments practiceId={view.message.practiceId} patient={view.message.patient} picked={picked} />
+      <ReplyAttachments
+        practiceId={view.message.practiceId}
+        patient={portalPatient ?? view.message.patient}
+        onlyThisPatient={portalPatient !== undefined}
+        picked={picked}
+      />
       {problem && (
         <p role="alert" className="error">
           {problem}
