@@ -20,7 +20,11 @@ async function openReplyPicker(subject: string) {
 
 const offered = () => {
   const list = screen.queryByRole('listbox', { name: 'Suggested records' });
-  return list ? within(list).queryAllByRole('option').map((o) => o.textContent ?? '') : [];
+  return list
+    ? within(list)
+        .queryAllByRole('option')
+        .map((o) => o.textContent ?? '')
+    : [];
 };
 
 describe('Reply attachments', () => {
