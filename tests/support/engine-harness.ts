@@ -72,7 +72,7 @@ export interface TestEngine {
 }
 
 export function makeEngine(
-  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; clock?: LockClock } = {},
+  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; clock?: LockClock; allowHttp?: boolean } = {},
 ): TestEngine {
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'core-engine-'));
   const notifier = new RecordingNotifier();
@@ -86,6 +86,7 @@ export function makeEngine(
     notifier,
     tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
     ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.allowHttp === undefined ? {} : { allowHttp: o.allowHttp }),
   });
   const events: TestEngine['events'] = [];
   engine.subscribe((event, payload) => events.push({ event, payload }));
