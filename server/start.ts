@@ -1,7 +1,6 @@
 // Programmatic entry: starts a practice server on a data folder (SQLite) or a PostgreSQL database,
 // and returns its URL and close(). Used by the CLI, by tests and by the desktop engine's tests.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { buildApp } from './http/app.js';
@@ -9,7 +8,9 @@ import type { App } from './http/app-type.js';
 import type { LogStream } from './http/logger.js';
 import { LiveHub } from './live/live-hub.js';
 import { registerRoutes } from './routes/index.js';
-import { LoginLimiter } from './services/auth/login-limiter.js';
+import { type AttemptLimit } from './services/auth/attempt-limiter.js';
+import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
+import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
 import type { ChangeListener, ServerContext } from './services/context.js';
 import { AlertWorker } from './services/email/alert-worker.js';
@@ -17,6 +18,8 @@ import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.
 import { PostgresWrites, startSqliteWrites, type Writes } from './services/writes/writes.js';
 import { openBlobStore } from './storage/blobs/open-blob-store.js';
 import { openStorage, type Storage } from './storage/open-storage.js';
+import { privateDir } from './storage/private-files.js';
+import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
 import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
 
 export interface PracticeServerOptions {
@@ -44,6 +47,16 @@ export interface PracticeServerOptions {
   now?: () => number;
   /** Tests: hold each write transaction open this long before its COMMIT. Default 0. */
   commitDelayMs?: number;
+  /**
+   * Tests only: cheaper scrypt parameters, so suites that sign in often stay fast. Never set by the
+   * CLI or the environment; the default is PASSWORD_HASHING (OWASP's N=2^17).
+   */
+  passwordHashing?: ScryptParams;
+  /** Tests: other failed-attempt limit per client address, or other hash-work ceiling. */
+  perAddressLimit?: AttemptLimit;
+  hashGateLimits?: HashGateLimits;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | string;
 }
 
 export interface RunningPracticeServer {
@@ -69,7 +82,7 @@ export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
 const SEQUENCER_SWEEP_MS = 1_000;
 
 export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
-  mkdirSync(o.dataDir, { recursive: true });
+  privateDir(o.dataDir);
   const instanceId = randomUUID();
   const storage = await openStorage({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
   const live = new LiveHub(o.livePingMs);
@@ -89,7 +102,8 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       storage.dialect === 'postgres'
         ? new FeedSequencer(storage.db, instanceId, (grown) => listener.feedGrew(grown))
         : null;
-    const seeded = o.demo ? await seedDemoIfEmpty(storage.db, blobs) : false;
+    const hashing = o.passwordHashing ?? PASSWORD_HASHING;
+    const seeded = o.demo ? await seedDemoIfEmpty(storage.db, blobs, hashing) : false;
     if (seeded && o.demoBulkMessages) await addBulkDemoMessages(storage.db, o.demoBulkMessages);
     await sequencer?.run();
     storage.leaveCheckpointsToWriter();
@@ -106,7 +120,11 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       now,
       tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
       tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
-      limiter: new LoginLimiter(now),
+      signIn: {
+        ...attemptLimiters(storage.dialect, storage.db, now, o.perAddressLimit),
+        hashGate: new HashGate(o.hashGateLimits),
+        hashing,
+      },
       alertsEnabled: worker.enabled,
       writes,
     };
@@ -121,7 +139,11 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       };
       timers.push(setInterval(() => void sweep().catch(() => undefined), SEQUENCER_SWEEP_MS).unref());
     }
-    app = await buildApp((api) => registerRoutes(api, ctx, live), o.logger ?? true, o.logStream);
+    app = await buildApp((api) => registerRoutes(api, ctx, live), {
+      logger: o.logger ?? true,
+      logStream: o.logStream,
+      trustProxy: o.trustProxy,
+    });
     const running = app;
     const host = o.host ?? DEFAULT_HOST;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.

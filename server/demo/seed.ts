@@ -2,7 +2,7 @@
 // and a first set of messages. A database that already has data is left alone; two instances
 // starting together on one PostgreSQL database seed it once (the seed lock).
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../services/auth/passwords.js';
+import { hashPassword, type ScryptParams } from '../services/auth/passwords.js';
 import { noChanges, type WriteContext } from '../services/context.js';
 import { appendChanges } from '../services/feed/feed-changes.js';
 import { DEFAULT_SETTINGS, saveSettings } from '../services/settings.js';
@@ -19,13 +19,15 @@ const PRACTICE_KEYS = Object.keys(DEMO_PRACTICES) as PracticeKey[];
 const MRN_PREFIX: Record<PracticeKey, string> = { sunrise: 'SFM', lakeside: 'LKP' };
 
 /** Seeds when the database holds no practice yet; returns whether it did. */
-export async function seedDemoIfEmpty(db: Executor, blobs: BlobStore): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Executor, blobs: BlobStore, hashing: ScryptParams): Promise<boolean> {
   if (await hasAnyPractice(db)) return false;
   const portalPatients = Object.values(DEMO_PATIENT_PEOPLE)
     .flat()
     .filter((p) => p.portalEmail);
-  // Hashed in parallel, outside the transaction: scrypt is the slow part of seeding.
-  const hashes = await Promise.all([...DEMO_STAFF_PEOPLE, ...portalPatients].map(() => hashPassword(DEMO_PASSWORD)));
+  // Every demo account has the same published password: one hash (and salt) serves them all, so
+  // seeding costs one scrypt at full strength. Outside the transaction: it is the slow part.
+  const hash = await hashPassword(DEMO_PASSWORD, hashing);
+  const hashes = [...DEMO_STAFF_PEOPLE, ...portalPatients].map(() => hash);
   return withSeedLock(db, async (trx) => {
     if (await hasAnyPractice(trx)) return false; // another instance seeded it meanwhile
     const ctx: WriteContext = { db: trx, now: Date.now, alertsEnabled: false, changes: noChanges() };

@@ -2,8 +2,8 @@
 import type { Executor } from '../storage/schema.js';
 import type { Dialect } from '../storage/open-storage.js';
 import type { BlobStore } from '../storage/blobs/blob-store.js';
-import type { LoginLimiter } from './auth/login-limiter.js';
 import type { TokenCache } from './auth/token-cache.js';
+import type { SignInGuards } from './sign-in.js';
 import type { Writes } from './writes/writes.js';
 
 /** Where changes and queued alerts are announced once the write that made them is committed. */
@@ -22,7 +22,8 @@ export interface ServerContext {
   tokenIdleMs: number;
   /** Tokens the database accepted a moment ago (services/auth/token-cache.ts). */
   tokenCache: TokenCache;
-  limiter: LoginLimiter;
+  /** Failed-attempt limits, the ceiling on hash work and the hashing parameters. */
+  signIn: SignInGuards;
   /** False when no SMTP server is configured: then no alert is even queued. */
   alertsEnabled: boolean;
   /** Runs writes in a transaction (SQLite: the writer thread's group commit); resolves once durable. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migratePostgres } from './postgres/migrate-postgres.js';
 import { postgresKysely, postgresPool } from './postgres/open-postgres.js';
+import { privateDatabaseFile } from './private-files.js';
 import type { Schema } from './schema.js';
 import { openSqliteFile, sqliteKysely } from './sqlite/open-sqlite.js';
 
@@ -53,6 +54,7 @@ export async function openStorage(o: StorageOptions): Promise<Storage> {
     };
   }
   const sqliteFile = join(o.dataDir, 'practice.sqlite');
+  privateDatabaseFile(sqliteFile);
   const file = openSqliteFile(sqliteFile);
   const db = sqliteKysely(file);
   return {

@@ -8,6 +8,7 @@ import type { WriteContext } from '../context.js';
 import { queueAlerts } from '../email/alert-queue.js';
 import { contentHash, findRetry } from './idempotency.js';
 import { findVisibleMessage, mailboxState, storeMessage } from './message-store.js';
+import { checkPortalReplyScope } from './portal-reply-scope.js';
 import { resolveAttachments, resolveLinks } from './resolve-links.js';
 
 export interface SendResult {
@@ -94,6 +95,7 @@ export async function sendStaffMessage(
     senderId,
     request.attachments ?? [],
   );
+  if (who.portalPatientId) await checkPortalReplyScope(ctx.db, practiceId, who.portalPatientId, request);
   const id = randomUUID();
   const message: Message = {
     id,

@@ -92,11 +92,18 @@ export async function hasAnyPractice(db: Executor): Promise<boolean> {
   return (await db.selectFrom('practices').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Stores a stronger hash of a password that was just checked (sign-in upgrades old hashes). */
-export async function updateStaffPasswordHash(db: Executor, staffId: string, hash: string): Promise<void> {
-  await db.updateTable('staff').set({ password_hash: hash }).where('id', '=', staffId).execute();
-}
-
-export async function updatePatientPasswordHash(db: Executor, patientId: string, hash: string): Promise<void> {
-  await db.updateTable('patients').set({ password_hash: hash }).where('id', '=', patientId).execute();
+/** Stores a stronger hash of a just-checked password, only if the stored one is still `previous`. */
+export async function replacePasswordHash(
+  db: Executor,
+  table: 'staff' | 'patients',
+  id: string,
+  previous: string,
+  fresh: string,
+): Promise<void> {
+  await db
+    .updateTable(table)
+    .set({ password_hash: fresh })
+    .where('id', '=', id)
+    .where('password_hash', '=', previous)
+    .execute();
 }
