@@ -4,10 +4,12 @@ import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { signOut } from '../services/auth/authenticate.js';
 import type { ServerContext } from '../services/context.js';
+import { hashToken } from '../services/auth/tokens.js';
+import type { LiveHub } from '../live/live-hub.js';
 import { signInStaff } from '../services/sign-in.js';
 import { SERVER_VERSION } from '../version.js';
 
-export function registerSessionRoutes(app: App, ctx: ServerContext): void {
+export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
@@ -18,7 +20,9 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.delete('/session', async (request, reply) => {
-    await signOut(ctx, bearerToken(request));
+    const token = bearerToken(request);
+    await signOut(ctx, token);
+    live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
     return reply.code(204).send();
   });
 }
