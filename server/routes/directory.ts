@@ -19,6 +19,7 @@ import {
   patientSearch,
   staffDirectory,
 } from '../services/records.js';
+import { FILE_BYTES } from './attachments.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
@@ -76,17 +77,13 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
 
   app.get(
     '/practices/:pid/documents/:id/content',
-    { schema: { params: PracticeItemParams } },
+    { schema: { params: PracticeItemParams, response: FILE_BYTES } },
     async (request, reply) => {
       const { pid, id } = request.params;
       await memberCaller(ctx, request, pid);
       const document = await documentFile(ctx.db, pid, id);
-      return sendFile(reply, {
-        name: document.fileName,
-        mimeType: document.mimeType,
-        size: document.size,
-        bytes: await ctx.blobs.read(document.sha256),
-      });
+      const bytes = await ctx.blobs.read(document.sha256);
+      return sendFile(reply, { name: document.fileName, mimeType: document.mimeType, size: document.size, bytes });
     },
   );
 }

@@ -4,10 +4,28 @@ import { SendMessageRequest, SendMessageResponse, StatePatch, StateResponse } fr
 import type { Message } from '../../common/http/index.js';
 import { notFound } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
+import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
+
+const SEND_ERRORS = errorResponses({
+  403: ['cannot_message_patient'],
+  409: ['idempotency_conflict'],
+  422: [
+    'no_recipients',
+    'unknown_recipient',
+    'unknown_patient',
+    'unknown_encounter',
+    'unknown_document',
+    'unknown_attachment',
+    'unknown_message',
+    'reply_goes_to_patient',
+    'wrong_patient',
+  ],
+});
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.post(
@@ -16,7 +34,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       schema: {
         params: PracticeParams,
         body: SendMessageRequest,
-        response: { 200: SendMessageResponse, 201: SendMessageResponse },
+        response: { 200: SendMessageResponse, 201: SendMessageResponse, ...SEND_ERRORS },
       },
     },
     async (request, reply) => {
@@ -43,20 +61,27 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
+  // Messages are never deleted (API.md): documented, and answered 405 like any method a path lacks.
+  app.delete(
+    '/practices/:pid/messages/:id',
+    {
+      schema: {
+        summary: 'Messages are never deleted: always 405.',
+        params: PracticeItemParams,
+        response: errorResponses({ 405: ['method_not_allowed'] }),
+      },
+    },
+    (_request, reply) => sendMethodNotAllowed(reply, ['GET']),
+  );
+
   app.patch(
     '/practices/:pid/messages/:id/state',
     { schema: { params: PracticeItemParams, body: StatePatch, response: { 200: StateResponse } } },
     async (request) => {
       const { pid, id } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
-      return {
-        state: await ctx.writes.run('patchMailboxState', {
-          staffId,
-          practiceId: pid,
-          messageId: id,
-          patch: request.body,
-        }),
-      };
+      const patch = request.body;
+      return { state: await ctx.writes.run('patchMailboxState', { staffId, practiceId: pid, messageId: id, patch }) };
     },
   );
 }
