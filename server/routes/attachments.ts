@@ -10,7 +10,7 @@ import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { discardRestOfBody } from '../http/discard-body.js';
 import { errorResponses } from '../http/openapi.js';
-import { sendFile } from '../http/send-file.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
@@ -95,7 +95,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
   });
 
   app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
-    sendFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
+    sendStoredFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
   );
 }
 

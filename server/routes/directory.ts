@@ -9,7 +9,7 @@ import {
   UsersResponse,
 } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
-import { sendFile } from '../http/send-file.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import type { ServerContext } from '../services/context.js';
 import {
   documentFile,
@@ -83,7 +83,12 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
       await memberCaller(ctx, request, pid);
       const document = await documentFile(ctx.db, pid, id);
       const bytes = await ctx.blobs.read(document.sha256);
-      return sendFile(reply, { name: document.fileName, mimeType: document.mimeType, size: document.size, bytes });
+      return sendStoredFile(reply, {
+        name: document.fileName,
+        mimeType: document.mimeType,
+        size: document.size,
+        bytes,
+      });
     },
   );
 }
