@@ -72,7 +72,15 @@ export interface TestEngine {
 }
 
 export function makeEngine(
-  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; clock?: LockClock; allowHttp?: boolean } = {},
+  o: {
+    dir?: string;
+    secrets?: SecretStore;
+    syncPageSize?: number;
+    clock?: LockClock;
+    allowHttp?: boolean;
+    /** A "minute" of the urgent re-alert preference, shortened for tests. */
+    minuteMs?: number;
+  } = {},
 ): TestEngine {
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'core-engine-'));
   const notifier = new RecordingNotifier();
@@ -84,7 +92,7 @@ export function makeEngine(
     secrets,
     preferences: new JsonFilePreferenceStore(path.join(dir, 'preferences.json')),
     notifier,
-    tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
+    tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100, minuteMs: o.minuteMs },
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.allowHttp === undefined ? {} : { allowHttp: o.allowHttp }),
   });

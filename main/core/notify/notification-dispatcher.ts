@@ -23,7 +23,8 @@ export class NotificationDispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
 
   add(messages: Message[]): void {
-    if (messages.length === 0) return;
+    // What arrives during quiet hours never notifies (no flood of pop-ups when they end).
+    if (messages.length === 0 || this.deps.quiet?.()) return;
     this.pending.push(...messages);
     this.timer ??= setTimeout(() => this.flush(), this.deps.windowMs ?? 250);
   }
