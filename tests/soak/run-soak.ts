@@ -156,6 +156,12 @@ async function main(): Promise<void> {
     },
   ];
   for (const e of engines) fs.mkdirSync(e.dataDir, { recursive: true });
+  // Each engine signs in and backfills once unkilled (a sign-in takes seconds of password hashing);
+  // every later run restores the saved session, as the app does at each launch.
+  for (const e of engines) {
+    const first = await runChild(bundle, e, server.url, 'first', null);
+    if (first !== 'drained') throw new Error(`${e.email}: the first run ended ${first}`);
+  }
   const perEngine = Math.ceil(ENGINE_KILLS / engines.length);
   log(`engines: ${engines.length} x ${perEngine} kills; server: ${SERVER_KILLS} kills; work folder ${work}`);
 
