@@ -7,23 +7,13 @@ export type SendToRenderer = <K extends DesktopEventName>(event: K, payload: Des
 /** Events with no message content: the badge and sync keep going under the lock screen. */
 const SHOWN_WHILE_LOCKED: ReadonlySet<DesktopEventName> = new Set(['locked', 'unreadCount', 'syncStatus']);
 
-/** A notification click and the engine's own showMessage for it arrive together; show it once. */
-const DUPLICATE_WINDOW_MS = 2_000;
-
-type ShowTarget = DesktopEventPayload<'showMessage'>;
-
 export class RendererEventRouter {
   private locked = false;
   private held = new Map<DesktopEventName, unknown>();
-  private lastShown: { key: string; at: number } | null = null;
 
-  constructor(
-    private readonly send: SendToRenderer,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly send: SendToRenderer) {}
 
   deliver<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void {
-    if (event === 'showMessage' && this.isRepeat(payload as ShowTarget)) return;
     if (this.locked && !SHOWN_WHILE_LOCKED.has(event)) {
       this.hold(event, payload);
       return;
@@ -50,14 +40,5 @@ export class RendererEventRouter {
     }
     this.held.delete(event); // re-insert so held events replay in arrival order
     this.held.set(event, payload);
-  }
-
-  private isRepeat(target: ShowTarget): boolean {
-    const key = `${target.practiceId}/${target.messageId}`;
-    const at = this.now();
-    const repeat =
-      this.lastShown !== null && this.lastShown.key === key && at - this.lastShown.at < DUPLICATE_WINDOW_MS;
-    this.lastShown = { key, at };
-    return repeat;
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComposeRequest } from '../../../../common/desktop/index.js';
 import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
-import { EngineError, notFound } from '../../errors.js';
+import { DesktopCallError, notFound } from '../../errors.js';
 import type { SendPayload, StatePayload } from '../../outbox/outbox-payloads.js';
 import type { Db } from '../driver.js';
 import { localMessageId } from '../message-ids.js';
@@ -109,7 +109,8 @@ export class UserActions {
   private describeAttachment(practiceId: string, ref: { kind: Attachment['kind']; id: string }): Attachment {
     if (ref.kind === 'file') {
       const staged = this.s.staged.get(ref.id);
-      if (!staged) throw new EngineError('unknown_file', 'An attached file is no longer available; attach it again.');
+      if (!staged)
+        throw new DesktopCallError('unknown_file', 'An attached file is no longer available; attach it again.');
       return { kind: 'file', ...staged };
     }
     return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name: this.recordName(practiceId, ref.id) };
