@@ -19,8 +19,13 @@ import { serverView } from '../core/support/server-feed.js';
 const ENGINE_KILLS = Number(process.env.SOAK_ENGINE_KILLS ?? 1000);
 const SERVER_KILLS = Number(process.env.SOAK_SERVER_KILLS ?? 100);
 const DEADLINE_MS = 55 * 60_000;
-/** Kill moments, ms after the child starts: from process start-up to well into syncing and sending. */
-const KILL_WINDOW_MS = [50, 4500] as const;
+/**
+ * Kill moments: a quarter during start-up (ms after spawn: cache check, migration, writer start),
+ * the rest while the engine syncs and sends (ms after it reports its session open).
+ */
+const STARTUP_KILL_SHARE = 0.25;
+const STARTUP_WINDOW_MS = [20, 2500] as const;
+const RUNNING_WINDOW_MS = [0, 3000] as const;
 const root = path.resolve(import.meta.dirname, '../..');
 const started = Date.now();
 const log = (line: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}`);
@@ -99,29 +104,36 @@ interface EngineLoop {
   readyRuns: number;
 }
 
+type KillAt = { afterSpawnMs: number } | { afterReadyMs: number } | null;
+
 function runChild(
   bundle: string,
   e: EngineLoop,
   serverUrl: string,
   runId: string,
-  killAfterMs: number | null,
+  killAt: KillAt,
 ): Promise<'killed' | 'drained' | 'failed'> {
   const args = [bundle, e.dataDir, serverUrl, e.email, DEMO_PASSWORD, e.recipientId, runId];
-  if (killAfterMs === null) args.push('drain');
+  if (killAt === null) args.push('drain');
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
   let buffer = '';
   let drained = false;
+  let timer: NodeJS.Timeout | null = null;
+  const killIn = (ms: number) => (timer = setTimeout(() => child.kill('SIGKILL'), ms));
   child.stdout?.on('data', (chunk: Buffer) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       if (line.startsWith('queued ')) e.queued.add(line.slice('queued '.length));
-      if (line === 'ready') e.readyRuns++;
+      if (line === 'ready' && killAt) {
+        e.readyRuns++;
+        if (killAt && 'afterReadyMs' in killAt) killIn(killAt.afterReadyMs);
+      }
       if (line === 'drained') drained = true;
     }
   });
-  const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  if (killAt && 'afterSpawnMs' in killAt) killIn(killAt.afterSpawnMs);
   return new Promise((resolve) => {
     child.once('exit', (_code, signal) => {
       if (timer) clearTimeout(timer);
@@ -186,13 +198,11 @@ async function main(): Promise<void> {
     while (e.kills < perEngine && Date.now() - started < DEADLINE_MS) {
       if (serverRestarting) await serverRestarting;
       // A random moment: during start-up and cache open, mid-sync, mid-send or between sends.
-      const outcome = await runChild(
-        bundle,
-        e,
-        server.url,
-        `${index}.${e.kills}`,
-        randomMs(KILL_WINDOW_MS[0], KILL_WINDOW_MS[1]),
-      );
+      const killAt =
+        Math.random() < STARTUP_KILL_SHARE
+          ? { afterSpawnMs: randomMs(...STARTUP_WINDOW_MS) }
+          : { afterReadyMs: randomMs(...RUNNING_WINDOW_MS) };
+      const outcome = await runChild(bundle, e, server.url, `${index}.${e.kills}`, killAt);
       if (outcome === 'killed') e.kills++;
       else failures++;
       if (e.kills % 100 === 0 && outcome === 'killed') {
