@@ -3,7 +3,7 @@
 // 100 times and restarted on the same port and data. Then each engine drains its outbox once more and
 // every cache is compared with the server: lost and duplicated must be 0, integrity and FTS checks ok.
 // The engine children run from a bundle built here (a TypeScript start per kill would not fit an hour).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { accountKeyName } from '../../main/core/session/account-storage.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { apiLogin, DEMO_PASSWORD } from '../support/engine-harness.js';
 import { serverView } from '../core/support/server-feed.js';
+import { ServerProcess } from './server-process.js';
 
 const ENGINE_KILLS = Number(process.env.SOAK_ENGINE_KILLS ?? 1000);
 const SERVER_KILLS = Number(process.env.SOAK_SERVER_KILLS ?? 100);
@@ -53,45 +54,6 @@ async function bundleChild(): Promise<string> {
   fs.renameSync(path.join(outdir, 'cache-writer.mjs'), path.join(outdir, 'cache-writer.js'));
   fs.writeFileSync(path.join(outdir, 'package.json'), '{"type":"module"}');
   return path.join(outdir, 'soak-child.mjs');
-}
-
-class ServerProcess {
-  child: ChildProcess | null = null;
-  url = '';
-  kills = 0;
-  constructor(
-    private readonly dataDir: string,
-    private port = 0,
-  ) {}
-
-  async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), '--demo'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: this.dataDir, PORT: String(this.port), LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    this.child = child;
-    this.url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
-    this.port = Number(new URL(this.url).port);
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = null;
-    this.kills++;
-  }
 }
 
 interface EngineLoop {
