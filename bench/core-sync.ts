@@ -48,7 +48,7 @@ async function coldSync(serverUrl: string): Promise<SyncRun> {
   await new Promise((resolve) => setTimeout(resolve, 3000));
   idle.disable();
   let peakRss = process.memoryUsage().rss;
-  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const done = new Promise<number>((resolve) =>
     engine.subscribe((event, payload) => {

@@ -68,6 +68,7 @@ class LightClient {
 }
 
 for (let i = 0; i < count; i++) new LightClient(tokens[i % tokens.length] ?? '').connect();
+if (count === 0) process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
   process.stdout.write(`pulls ${pulls} errors ${errors}\n`);
   process.exit(0);
