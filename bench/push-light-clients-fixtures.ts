@@ -69,7 +69,10 @@ class LightClient {
 
 for (let i = 0; i < count; i++) new LightClient(tokens[i % tokens.length] ?? '').connect();
 if (count === 0) process.stdout.write('ready\n');
+// Stay up until the benchmark stops us, whatever the number of clients.
+const keepAlive = setInterval(() => undefined, 60_000);
 process.on('SIGTERM', () => {
+  clearInterval(keepAlive);
   process.stdout.write(`pulls ${pulls} errors ${errors}\n`);
   process.exit(0);
 });
