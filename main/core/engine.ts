@@ -8,6 +8,9 @@ import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
 import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
+import { AppLock } from './lock/app-lock.js';
+import { systemClock } from './lock/idle-timer.js';
+import { lockHandlers } from './lock/lock-handlers.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
 
@@ -21,7 +24,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
 
 export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<EngineListener>();
-  const emit: EngineListener = (event, payload) => {
+  const broadcast: EngineListener = (event, payload) => {
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -30,7 +33,11 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
   };
+  // Every event passes the lock, which holds content events while the app is locked.
+  const lock = new AppLock(options.clock ?? systemClock, broadcast);
+  const emit: EngineListener = (event, payload) => lock.deliver(event, payload);
   let prefs: Preferences = { ...DEFAULT_PREFERENCES, ...options.preferences.load() };
+  lock.setIdleMinutes(prefs.idleLockMinutes);
   const status = new StatusTracker((s) => emit('syncStatus', s));
   const accounts = new AccountManager(options, {
     notifier: options.notifier,
@@ -49,15 +56,21 @@ export function createEngine(options: EngineOptions): Engine {
     savePreferences: (patch) => {
       prefs = Preferences.parse({ ...prefs, ...patch });
       options.preferences.save(prefs);
+      lock.setIdleMinutes(prefs.idleLockMinutes);
       return prefs;
     },
   };
-  const handlers = validatedHandlers({
-    ...accountHandlers(ctx),
-    ...messageHandlers(ctx),
-    ...recordHandlers(ctx),
-    ...workflowHandlers(ctx),
-  });
+  const handlers = validatedHandlers(
+    {
+      ...accountHandlers(ctx),
+      ...messageHandlers(ctx),
+      ...recordHandlers(ctx),
+      ...workflowHandlers(ctx),
+      ...lockHandlers(lock, accounts),
+    },
+    // While locked, every method but those the lock screen needs is refused before anything else.
+    (method) => lock.refusal(method),
+  );
   return {
     handlers,
     subscribe(listener) {
@@ -72,6 +85,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
     reconnectNow() {
       accounts.sessionOrNull?.reconnectNow();
+    },
+    reportActivity: () => lock.reportActivity(),
+    lockNow: () => lock.lock(),
+    get locked() {
+      return lock.locked;
     },
   };
 }

@@ -20,13 +20,21 @@ export type DispatchOutcome = { ok: true; value: unknown } | { ok: false; error:
 
 const isMethodName = (name: string): name is DesktopMethodName => Object.hasOwn(desktopMethods, name);
 
-/** The engine's methods behind the pipeline: parsed arguments in, DesktopCallError (only) out. */
-export function validatedHandlers(impl: DesktopHandlers): DesktopHandlers {
+/**
+ * The engine's methods behind the pipeline: a refused method (the app is locked) stops first, then
+ * the arguments are parsed; DesktopCallError (only) comes out.
+ */
+export function validatedHandlers(
+  impl: DesktopHandlers,
+  refusal: (method: DesktopMethodName) => DesktopCallError | null = () => null,
+): DesktopHandlers {
   const out: Partial<Record<DesktopMethodName, unknown>> = {};
   for (const name of desktopMethodNames) {
     const schema = desktopMethods[name].args;
     const run = impl[name] as (args: unknown) => Promise<unknown>;
     out[name] = async (args: unknown) => {
+      const refused = refusal(name);
+      if (refused) throw refused;
       const parsed = schema.safeParse(args ?? {});
       if (!parsed.success) throw invalidArgument(parsed.error);
       try {
