@@ -52,7 +52,7 @@ describe('dispatchDesktopCall', () => {
 
   it('parses the arguments once per call, from the host to the engine', async () => {
     const parse = vi.spyOn(desktopMethods.getThread.args, 'safeParse');
-    const getThread = vi.fn(async () => ({ messages: [] }));
+    const getThread = vi.fn(async () => ({ messages: [], muted: false, portal: null }));
     await dispatchDesktopCall(handlers({ getThread }), 'getThread', { messageId: 'm1' });
     expect(parse).toHaveBeenCalledTimes(1);
     expect(getThread).toHaveBeenCalledWith({ messageId: 'm1' });

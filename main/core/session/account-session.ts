@@ -3,20 +3,29 @@
 // the directory, and the outbox flusher. A `changes` hint or a reconnect pulls and flushes.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from '../../../common/desktop/index.js';
+import type {
+  DesktopEventName,
+  DesktopEventPayload,
+  NotificationPrivacy,
+  WorkflowPreferences,
+} from '../../../common/desktop/index.js';
 import type { Party, PracticeRef, SessionUser } from '../../../common/http/index.js';
 import { AccountCache } from '../cache/account-cache.js';
 import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE } from '../../../common/limits.js';
 import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
+import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
+import { isQuietTime } from '../notify/quiet-hours.js';
 import { OutboxFlusher } from '../outbox/outbox-flusher.js';
 import { LiveSocket } from '../sync/live-socket.js';
 import { ServerClient } from '../sync/server-client.js';
 import { SyncPuller } from '../sync/sync-puller.js';
+import { WorkflowClient } from '../sync/workflow-client.js';
 import { DirectoryLoader } from './directory-loader.js';
 import { PageEffects } from './page-effects.js';
 import type { StatusTracker } from './status-tracker.js';
 import { reportNetworkError, SyncLoop } from './sync-loop.js';
+import { WorkflowSession } from './workflow-session.js';
 
 export interface AccountSessionOptions {
   accountDir: string;
@@ -28,6 +37,10 @@ export interface AccountSessionOptions {
   cacheKeyWasKnown: boolean;
   notifier: Notifier;
   privacy(): NotificationPrivacy;
+  /** Urgent re-alert minutes and quiet hours, read when used (they change in Message Settings). */
+  alertPreferences(): WorkflowPreferences;
+  /** A "minute" of the re-alert preference, in ms (tests shorten it). */
+  minuteMs: number;
   emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
   status: StatusTracker;
   onAuthRejected(): void;
@@ -43,7 +56,9 @@ export class AccountSession {
   /** The signed-in user as the sender of what they queue. */
   readonly me: Party;
   readonly flusher: OutboxFlusher;
+  readonly workflow: WorkflowSession;
   private readonly socket: LiveSocket;
+  private readonly notifications: NotificationDispatcher;
   private readonly effects: PageEffects;
   private readonly sync: SyncLoop;
   private readonly directory: DirectoryLoader;
@@ -72,20 +87,42 @@ export class AccountSession {
     this.client = new ServerClient(o.serverUrl, o.token);
     this.client.onReachable = () => this.onNetworkUp();
     this.me = { kind: 'staff', id: o.user.id, name: o.user.name };
+    this.notifications = new NotificationDispatcher({
+      notifier: o.notifier,
+      privacy: o.privacy,
+      windowMs: o.notificationWindowMs,
+      // Muted threads stay silent, except for urgent messages.
+      stillNotifiable: (m) =>
+        this.cache.reader.isOpen &&
+        this.cache.reader.notifiable(m.id) &&
+        (m.priority === 'urgent' || !this.cache.reader.workflow.threadMuted(m.threadId)),
+      // The one path of a click: the engine opens the message, whichever host raised the notification.
+      onClick: (target) => o.emit('showMessage', target),
+      quiet: () => isQuietTime(o.alertPreferences().quietHours, new Date()),
+    });
+    this.workflow = new WorkflowSession({
+      cache,
+      client: new WorkflowClient(this.client),
+      dispatcher: this.notifications,
+      alertPreferences: o.alertPreferences,
+      minuteMs: o.minuteMs,
+      onChanged: () => this.localChange(this.o.practices.map((p) => p.id)),
+    });
     this.effects = new PageEffects({
       cache,
       practiceIds: o.practices.map((p) => p.id),
       status: o.status,
-      notifier: o.notifier,
-      privacy: o.privacy,
-      notificationWindowMs: o.notificationWindowMs,
       emit: o.emit,
+      notify: (messages) => this.workflow.notify(messages),
+      afterPage: (page) => this.workflow.afterPage(page),
+      afterLocalChange: () => this.workflow.afterLocalChange(),
     });
     this.directory = new DirectoryLoader({
       cache,
       client: this.client,
       practices: o.practices,
       isStopped: () => this.stopped,
+      afterPractice: (practiceId) => this.workflow.refreshFromServer(practiceId),
       onLoaded: (practiceIds) => this.effects.afterLocalChange(practiceIds),
     });
     const puller = new SyncPuller({
@@ -133,6 +170,7 @@ export class AccountSession {
     });
     this.effects.publishUnread();
     this.effects.indexForSearch();
+    this.workflow.start();
     this.socket.start();
     void this.sync.pull();
     void this.flusher.kick();
@@ -159,6 +197,8 @@ export class AccountSession {
     this.socket.stop();
     this.flusher.stop();
     this.effects.stop();
+    this.notifications.stop();
+    this.workflow.stop();
     await this.cache.close();
   }
 

@@ -13,6 +13,8 @@ export class DirectoryLoader {
       client: ServerClient;
       practices: PracticeRef[];
       isStopped(): boolean;
+      /** After a practice's directory is stored (the workflow refreshes its own server state then). */
+      afterPractice(practiceId: string): Promise<void>;
       onLoaded(practiceIds: string[]): void;
     },
   ) {}
@@ -26,6 +28,7 @@ export class DirectoryLoader {
         const [{ users }, { settings }] = await Promise.all([client.users(practice.id), client.settings(practice.id)]);
         if (this.deps.isStopped()) return;
         await cache.writer.putDirectory(practice.id, users, settings);
+        await this.deps.afterPractice(practice.id);
       }
       this.deps.onLoaded(practices.map((p) => p.id));
     } catch {

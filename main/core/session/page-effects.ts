@@ -1,11 +1,10 @@
 // What follows each stored sync page or local change: the sync counts and the UI's `changed` event,
 // the unread badge (published only when it changed), OS notifications for new incoming messages
 // (after the backfill), and search indexing in the writer thread, which trails storage.
-import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from '../../../common/desktop/index.js';
+import type { DesktopEventName, DesktopEventPayload } from '../../../common/desktop/index.js';
+import type { Message } from '../../../common/http/index.js';
 import type { AccountCache } from '../cache/account-cache.js';
 import type { StoredPageSummary } from '../cache/writer/write-ops.js';
-import type { Notifier } from '../host-ports.js';
-import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
 import { selectNotifiable } from '../notify/notification-rules.js';
 import type { StatusTracker } from './status-tracker.js';
 
@@ -13,30 +12,22 @@ export interface PageEffectsDeps {
   cache: AccountCache;
   practiceIds: string[];
   status: StatusTracker;
-  notifier: Notifier;
-  privacy(): NotificationPrivacy;
-  notificationWindowMs: number;
   emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
+  /** Raises notifications for these new messages (the workflow: urgent at once, the rest as a burst). */
+  notify(messages: Message[]): void;
+  /** The page's other effects (the workflow: snoozed messages woken by it). */
+  afterPage(page: StoredPageSummary): void;
+  afterLocalChange(): void;
 }
 
 export class PageEffects {
-  private readonly notifications: NotificationDispatcher;
   private syncedMessages: number;
   private lastUnread = '';
   private indexing: Promise<void> | null = null;
   private stopped = false;
 
   constructor(private readonly deps: PageEffectsDeps) {
-    const { cache } = deps;
-    this.syncedMessages = cache.reader.messageCount();
-    this.notifications = new NotificationDispatcher({
-      notifier: deps.notifier,
-      privacy: deps.privacy,
-      windowMs: deps.notificationWindowMs,
-      stillNotifiable: (m) => cache.reader.isOpen && cache.reader.notifiable(m.id),
-      // The one path of a click: the engine opens the message, whichever host raised the notification.
-      onClick: (target) => deps.emit('showMessage', target),
-    });
+    this.syncedMessages = deps.cache.reader.messageCount();
   }
 
   get messageCount(): number {
@@ -52,12 +43,13 @@ export class PageEffects {
     if (page.practiceIds.length > 0) emit('changed', { practiceIds: page.practiceIds });
     this.publishUnread();
     this.indexForSearch();
-    this.notifications.add(
+    this.deps.notify(
       selectNotifiable(page.newMessages, {
         initialSyncDone: initialDone,
         portalMessagesShown: (id) => cache.reader.settings(id).portalMessagesInInbox,
       }),
     );
+    this.deps.afterPage(page);
   }
 
   /** After a local action or a directory load: the UI, the outbox count, the badge and the index. */
@@ -67,6 +59,7 @@ export class PageEffects {
     this.deps.emit('changed', { practiceIds });
     this.publishUnread();
     this.indexForSearch();
+    this.deps.afterLocalChange();
   }
 
   publishUnread(): void {
@@ -94,6 +87,5 @@ export class PageEffects {
 
   stop(): void {
     this.stopped = true;
-    this.notifications.stop();
   }
 }
