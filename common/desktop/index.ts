@@ -5,3 +5,4 @@ export * from './workflow-api.js';
 export * from './workflow-views.js';
 export * from './wire.js';
 export * from './desktop-call-error.js';
+export * from './channels.js';

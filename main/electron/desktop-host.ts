@@ -3,11 +3,10 @@
 import { app, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
-import type { DesktopEventPayload, Preferences } from '../../common/desktop/index.js';
+import { eventChannel, type DesktopEventPayload, type Preferences } from '../../common/desktop/index.js';
 import { readAppInfo } from '../core/app-info.js';
 import { createEngine } from '../core/engine.js';
 import type { ElectronHostConfig } from './app-config.js';
-import { eventChannel } from './ipc/channels.js';
 import { registerDesktopIpc } from './ipc/desktop-ipc.js';
 import { RendererEventRouter } from './ipc/renderer-event-router.js';
 import { LockController } from './lock/lock-controller.js';
@@ -62,13 +61,8 @@ export async function startDesktopHost(
     safeStorage,
     new Store<{ secrets?: Record<string, string> }>({ name: 'secrets' }),
   );
-  const notifier = new ElectronNotifier(
-    notificationDeps((target) => {
-      showWindow();
-      // While locked, the engine holds its own showMessage for this click and replays it on unlock.
-      if (target && !engine.locked) router.deliver('showMessage', target);
-    }),
-  );
+  // A click shows the window here; the engine then opens the message (its showMessage event, the one path).
+  const notifier = new ElectronNotifier(notificationDeps(() => showWindow()));
   const engine = createEngine({
     dataDir: app.getPath('userData'),
     appInfo,
