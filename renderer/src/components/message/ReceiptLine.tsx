@@ -1,6 +1,19 @@
 // Read receipts on a message the user sent: "Read by Dr. Lee 10:42 · Not yet read: Priya Shah".
 import type { ReceiptView } from '../../../../common/desktop/index.js';
-import { listTime } from '../../lib/format.js';
+
+const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** "10:42" today, "Nov 28, 9:05 AM" before: when matters, to the minute. */
+function readTime(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  return (d.toDateString() === now.toDateString() ? time : dayAndTime).format(d);
+}
 
 export function ReceiptLine({ receipts }: { receipts: ReceiptView[] | undefined }) {
   if (!receipts || receipts.length === 0) return null;
@@ -14,7 +27,7 @@ export function ReceiptLine({ receipts }: { receipts: ReceiptView[] | undefined 
           {read.map((r, i) => (
             <span key={r.userId}>
               {i > 0 && ', '}
-              {r.name} <time dateTime={r.readAt ?? undefined}>{listTime(r.readAt ?? '')}</time>
+              {r.name} <time dateTime={r.readAt ?? undefined}>{readTime(r.readAt ?? '')}</time>
             </span>
           ))}
         </span>

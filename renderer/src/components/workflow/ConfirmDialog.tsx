@@ -1,6 +1,8 @@
 // A yes/no question in a modal alert dialog (take over a patient's conversation, delete a template).
-// Focus starts on the safe choice, stays inside, and returns to where it was when the dialog closes.
+// Focus starts on the safe choice, stays inside, and returns to where it was when the dialog closes; the
+// app behind is inert meanwhile (no clicks, no screen reader, no focus), as a modal promises.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import './workflow.css';
 
 interface Props {
@@ -17,8 +19,14 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
+    const app = document.getElementById('root');
+    const wasInert = app?.inert ?? false;
+    if (app) app.inert = true;
     cancelRef.current?.focus();
-    return () => opener?.focus();
+    return () => {
+      if (app) app.inert = wasInert;
+      opener?.focus();
+    };
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -32,7 +40,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
     }
   };
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       <div
         className="confirm card"
@@ -53,6 +61,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
