@@ -3,7 +3,7 @@
 // exactly once when it is back; a template create whose answer was lost is not made twice.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditPage, Change, Message, Template } from '../../common/http/index.js';
+import type { AuditPage, Message, Template } from '../../common/http/index.js';
 import {
   apiLogin,
   makeEngine,
@@ -13,6 +13,7 @@ import {
   type EngineTestServer,
   type TestEngine,
 } from '../support/engine-harness.js';
+import { feedChanges } from './support/server-feed.js';
 import { ANA, patientSays } from './support/workflow-actors.js';
 
 let server: EngineTestServer;
@@ -48,20 +49,6 @@ async function offline(work: () => Promise<void>): Promise<void> {
     desk.engine.reconnectNow();
   }
   await waitFor('outbox sent', async () => (await outbox()).length === 0, 20_000);
-}
-
-/** The user's own feed on the server, for what other devices would see. */
-async function feed(email: string): Promise<Change[]> {
-  const api = await apiLogin(server.url, email);
-  const changes: Change[] = [];
-  let after = '';
-  for (;;) {
-    const r = await api.call('GET', `/sync?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ''}`);
-    const page = r.body as { changes: Change[]; cursor: string; more: boolean };
-    changes.push(...page.changes);
-    after = page.cursor;
-    if (!page.more) return changes;
-  }
 }
 
 describe('offline, then back', () => {
@@ -118,7 +105,7 @@ describe('offline, then back', () => {
         (await desk.engine.handlers.listTemplates({ practiceId: sunrise })).templates.map((t) => t.title),
       ).toContain(title);
     });
-    const changes = await feed('frontdesk@sunrise.example');
+    const { changes } = await feedChanges(server.url, 'frontdesk@sunrise.example');
     const lastState = changes.filter((c) => c.kind === 'state' && c.state.messageId === m.id).at(-1);
     expect(lastState).toMatchObject({ state: { snoozedUntil: until } });
     expect(changes.filter((c) => c.kind === 'threadState' && c.threadState.threadId === m.threadId)).toEqual([

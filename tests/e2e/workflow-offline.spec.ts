@@ -60,6 +60,10 @@ test('claim, snooze, mute and a template made offline are applied once when the 
     (await auditOnServer(practice.url, 'action=portal_claimed')).filter((e) => e.threadId === threadId),
   ).toHaveLength(1);
   expect((await auditOnServer(practice.url, 'action=message_snoozed')).length).toBeGreaterThanOrEqual(1);
+  const liam = (await messagesSeenBy(practice.url, 'frontdesk@sunrise.example')).find(
+    (m) => m.subject === 'Please call back Liam Patel',
+  ) as unknown as { threadId: string };
+  expect(await mutedThreadsOnServer(practice.url, 'frontdesk@sunrise.example')).toEqual([liam.threadId]);
   expect(
     (await templatesOnServer(practice.url, 'frontdesk@sunrise.example')).filter((t) => t.title === 'Walk-ins'),
   ).toHaveLength(1);
