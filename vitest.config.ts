@@ -1,6 +1,7 @@
 // Unit and integration tests: node by default; component tests opt into jsdom with a file comment.
 // Two projects: `unit` runs everything (the server on SQLite); `server-postgres` runs the server
-// suites again on PostgreSQL (a private cluster per run, a fresh database per test server).
+// suites again on PostgreSQL (a private cluster per run, a fresh database per test server), plus the
+// suites of several instances on one database (tests/server/cluster/), which only PostgreSQL allows.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -15,7 +16,13 @@ export default defineConfig({
     passWithNoTests: false,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     projects: [
-      { extends: true, test: { name: 'unit' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          exclude: ['node_modules/**', 'out/**', 'tests/e2e/**', 'tests/electron/**', 'tests/server/cluster/**'],
+        },
+      },
       {
         extends: true,
         test: {

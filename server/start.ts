@@ -21,6 +21,7 @@ import { openBlobStore } from './storage/blobs/open-blob-store.js';
 import { openStorage, type Storage } from './storage/open-storage.js';
 import { privateDir } from './storage/private-files.js';
 import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
+import { FeedListener } from './storage/postgres/feed-listener.js';
 import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
 
 export interface PracticeServerOptions {
@@ -96,6 +97,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   let alerts: AlertWorker | null = null;
   let writes: Writes | null = null;
   let app: App | null = null;
+  let notices: FeedListener | null = null;
   const blobs = openBlobStore(o.attachmentsUrl, o.dataDir);
   try {
     const worker = (alerts = new AlertWorker(storage.db, {
@@ -111,6 +113,15 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const seeded = o.demo ? await seedDemoIfEmpty(storage.db, blobs, hashing) : false;
     if (seeded && o.demoBulkMessages) await addBulkDemoMessages(storage.db, o.demoBulkMessages);
     await sequencer?.run();
+    if (storage.postgresUrl) {
+      // Other instances' changes reach this instance's sockets through LISTEN/NOTIFY.
+      notices = new FeedListener(storage.postgresUrl, instanceId, {
+        onNotice: (grown) => live.feedGrew(grown),
+        onLost: () => live.hintEveryone(),
+      });
+      await notices.start();
+    }
+    const openNotices = notices;
     storage.leaveCheckpointsToWriter();
     writes = await startWrites(storage, sequencer, {
       alertsEnabled: worker.enabled,
@@ -173,6 +184,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
         (closing ??= (async () => {
           timers.forEach(clearInterval);
           live.close();
+          await openNotices?.close();
           await running.close();
           await openWrites.close();
           await worker.stop();
@@ -184,6 +196,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   } catch (error) {
     timers.forEach(clearInterval);
     live.close();
+    await notices?.close();
     await app?.close();
     await writes?.close();
     await alerts?.stop();
