@@ -22,11 +22,11 @@ export interface LaunchedApp {
 type SqliteForElectron = { ok: true; path: string } | { ok: false; reason: string };
 
 /**
- * The SQLite driver built for Electron's ABI (the lead's scripts/lib/electron-binary.mjs, as `npm start`
+ * The SQLite driver built for Electron's ABI (scripts/lib/electron-sqlite.mjs, as `npm start`
  * uses it); the app loads it through PM_SQLITE_NATIVE_BINDING. Imported by URL: it is plain JS without types.
  */
 export async function prepareElectronSqlite(): Promise<SqliteForElectron> {
-  const lib = pathToFileURL(join(root, 'scripts/lib/electron-binary.mjs')).href;
+  const lib = pathToFileURL(join(root, 'scripts/lib/electron-sqlite.mjs')).href;
   const { prepareElectronSqlite: prepare } = (await import(lib)) as {
     prepareElectronSqlite(root: string): Promise<SqliteForElectron>;
   };
