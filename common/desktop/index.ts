@@ -3,3 +3,5 @@ export * from './api.js';
 export * from './views.js';
 export * from './wire.js';
 export * from './desktop-call-error.js';
+export * from './managed-policy.js';
+export * from './deep-link.js';

@@ -14,6 +14,8 @@ import type { HandlerContext } from './handlers/handler-context.js';
 import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
+import { preferencesWithinPolicy } from './policy/apply-policy.js';
+import { policyHandlers } from './policy/policy-handlers.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
 import { NetworkError, ServerError } from './sync/server-client.js';
@@ -22,6 +24,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   notificationPrivacy: 'generic',
   idleLockMinutes: 5,
   startAtLogin: false,
+  closeToTray: true,
   lastPracticeId: null,
 };
 
@@ -36,7 +39,8 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
   };
-  let prefs: Preferences = { ...DEFAULT_PREFERENCES, ...options.preferences.load() };
+  const policy = options.policy ?? {};
+  let prefs: Preferences = preferencesWithinPolicy({ ...DEFAULT_PREFERENCES, ...options.preferences.load() }, policy);
   const status = new StatusTracker((s) => emit('syncStatus', s));
   const accounts = new AccountManager(options, {
     notifier: options.notifier,
@@ -53,12 +57,18 @@ export function createEngine(options: EngineOptions): Engine {
     emit,
     preferences: () => prefs,
     savePreferences: (patch) => {
-      prefs = Preferences.parse({ ...prefs, ...patch });
+      prefs = preferencesWithinPolicy(Preferences.parse({ ...prefs, ...patch }), policy);
       options.preferences.save(prefs);
       return prefs;
     },
   };
-  const handlers = guarded({ ...accountHandlers(ctx), ...messageHandlers(ctx), ...recordHandlers(ctx) });
+  const account = accountHandlers(ctx);
+  const handlers = guarded({
+    ...account,
+    ...messageHandlers(ctx),
+    ...recordHandlers(ctx),
+    ...policyHandlers(policy, account.signIn),
+  });
   return {
     handlers,
     subscribe(listener) {

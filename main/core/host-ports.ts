@@ -4,6 +4,7 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
   DesktopHandlers,
+  ManagedPolicy,
   Preferences,
 } from '../../common/desktop/index.js';
 
@@ -43,6 +44,8 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /** The administrator's policy (main/core/policy): fixed and capped preferences, the one allowed server. */
+  policy?: ManagedPolicy;
   /** Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification burst window (default 250 ms). */
   tuning?: { syncPageSize?: number; notificationWindowMs?: number };
 }

@@ -66,6 +66,7 @@ describe('JsonFilePreferenceStore', () => {
       notificationPrivacy: 'sender' as const,
       idleLockMinutes: 10,
       startAtLogin: true,
+      closeToTray: true,
       lastPracticeId: null,
     };
     store.save(prefs);

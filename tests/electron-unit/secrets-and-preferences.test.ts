@@ -87,6 +87,7 @@ describe('StoredPreferenceStore', () => {
     notificationPrivacy: 'sender',
     idleLockMinutes: 10,
     startAtLogin: true,
+    closeToTray: false,
     lastPracticeId: null,
   } as const;
 

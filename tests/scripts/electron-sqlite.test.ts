@@ -53,16 +53,22 @@ describe('prepareElectronSqlite', () => {
     expect(result).toEqual({ ok: true, path: electronSqlitePath(root, target), how: 'downloaded' });
     expect(readFileSync(electronSqlitePath(root, target), 'utf8')).toBe('electron prebuilt');
     // Node's own build in node_modules is untouched, so `npm test` keeps working.
-    expect(readFileSync(join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), 'utf8')).toBe(
-      'node-abi build',
-    );
+    expect(
+      readFileSync(
+        join(root, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
+        'utf8',
+      ),
+    ).toBe('node-abi build');
   });
 
   it('falls back to @electron/rebuild when no prebuilt binary can be had', async () => {
     const result = await prepareElectronSqlite(root, {
       target,
       log,
-      steps: steps(step('download', { error: 'getaddrinfo ENOTFOUND github.com' }), step('build', { contents: 'built' })),
+      steps: steps(
+        step('download', { error: 'getaddrinfo ENOTFOUND github.com' }),
+        step('build', { contents: 'built' }),
+      ),
     });
     expect(calls).toEqual(['download', 'build']);
     expect(result).toMatchObject({ ok: true, how: 'built' });

@@ -5,6 +5,7 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
   Draft,
+  ManagedPolicy,
   OutboxItem,
   PracticeSettings,
   Preferences,
@@ -22,6 +23,8 @@ export interface FakeOptions {
   /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
   bulkCount?: number;
   defaultServerUrl?: string | null;
+  /** What an administrator fixed on this computer (default: nothing). */
+  managedPolicy?: ManagedPolicy;
 }
 
 type Call = { method: string; args: unknown };
@@ -61,6 +64,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     notificationPrivacy: 'sender',
     idleLockMinutes: 10,
     startAtLogin: false,
+    closeToTray: true,
     lastPracticeId: null,
   };
   const outbox: OutboxItem[] = [];
@@ -267,6 +271,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (unlocked) emit('locked', { locked: false });
       return { unlocked };
     },
+    getManagedPolicy: async () => ({ ...options.managedPolicy }),
   };
 
   // Record every call (for assertions) without touching each method.
