@@ -1,7 +1,7 @@
 // Programmatic entry: starts a practice server on a data folder and returns its URL and close().
 // Used by the CLI, by tests (tests/support/practice-server.ts) and by the desktop engine's tests.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDatabaseFile, privateDir } from './config/private-files.js';
 import { openDatabase, type Db } from './db/database.js';
 import { WriterThread } from './db/writer/writer-thread.js';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
@@ -11,7 +11,14 @@ import { buildApp } from './http/app.js';
 import type { LogStream } from './http/logger.js';
 import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
-import { LoginLimiter } from './services/auth/login-limiter.js';
+import {
+  MemoryAttemptLimiter,
+  PER_ADDRESS_LIMIT,
+  PER_EMAIL_LIMIT,
+  type AttemptLimit,
+} from './services/auth/attempt-limiter.js';
+import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
+import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
 import { BlobStore } from './services/blob-store.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
@@ -37,6 +44,16 @@ export interface PracticeServerOptions {
   now?: () => number;
   /** Tests: hold each group transaction open this long before its COMMIT. Default 0. */
   commitDelayMs?: number;
+  /**
+   * Tests only: cheaper scrypt parameters, so suites that sign in often stay fast. Never set by the
+   * CLI or the environment; the default is PASSWORD_HASHING (OWASP's N=2^17).
+   */
+  passwordHashing?: ScryptParams;
+  /** Tests: other failed-attempt limit per client address, or other hash-work ceiling. */
+  perAddressLimit?: AttemptLimit;
+  hashGateLimits?: HashGateLimits;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | string;
 }
 
 export interface RunningPracticeServer {
@@ -58,8 +75,9 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
-  mkdirSync(o.dataDir, { recursive: true });
+  privateDir(o.dataDir);
   const dbFile = join(o.dataDir, 'practice.sqlite');
+  privateDatabaseFile(dbFile);
   const db = openDatabase(dbFile);
   const live = new LiveHub(o.livePingMs);
   let alerts: AlertWorker | null = null;
@@ -68,7 +86,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   let app: App | null = null;
   try {
     const blobs = new BlobStore(o.dataDir);
-    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs) : false;
+    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs, o.passwordHashing ?? PASSWORD_HASHING) : false;
     if (seeded && o.demoBulkMessages) addBulkDemoMessages(db, o.demoBulkMessages);
     const host = o.host ?? DEFAULT_HOST;
     const publicUrl = o.publicUrl ?? null;
@@ -91,7 +109,12 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       now,
       tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
       tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
-      limiter: new LoginLimiter(now),
+      signIn: {
+        perEmail: new MemoryAttemptLimiter(PER_EMAIL_LIMIT, now),
+        perAddress: new MemoryAttemptLimiter(o.perAddressLimit ?? PER_ADDRESS_LIMIT, now),
+        hashGate: new HashGate(o.hashGateLimits),
+        hashing: o.passwordHashing ?? PASSWORD_HASHING,
+      },
       alertsEnabled: worker.enabled,
       changes,
       writes: writer,
@@ -99,7 +122,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
-    app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
+    app = await buildApp(ctx, live, { logger: o.logger ?? true, logStream: o.logStream, trustProxy: o.trustProxy });
     const running = app;
     const writes = writer;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.

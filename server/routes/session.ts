@@ -13,7 +13,7 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
   }));
 
   app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
-    signInStaff(ctx, request.body.email, request.body.password),
+    signInStaff(ctx, request.body.email, request.body.password, request.ip),
   );
 
   app.delete('/session', async (request, reply) => {
