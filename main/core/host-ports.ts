@@ -7,6 +7,7 @@ import type {
   ManagedPolicy,
   Preferences,
 } from '../../common/desktop/index.js';
+import type { TransportFactory } from './network/server-transport.js';
 
 /** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
 export interface SecretStore {
@@ -44,6 +45,8 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /** How to reach practice servers (network/): Electron passes Chromium's stack; default Node's, with env proxies. */
+  transport?: TransportFactory;
   /** The administrator's policy (main/core/policy): fixed and capped preferences, the one allowed server. */
   policy?: ManagedPolicy;
   /** Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification burst window (default 250 ms). */

@@ -15,8 +15,7 @@ export interface SqliteSteps {
   build(context: StepContext): Promise<void>;
 }
 export type PreparedSqlite =
-  | { ok: true; path: string; how: 'cached' | 'downloaded' | 'built' }
-  | { ok: false; reason: string };
+  { ok: true; path: string; how: 'cached' | 'downloaded' | 'built' } | { ok: false; reason: string };
 export const TOOLCHAIN: Record<string, string>;
 export const defaultSteps: SqliteSteps;
 export function electronVersionOf(root: string): string;

@@ -5,13 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DesktopEventName, DesktopEventPayload } from '../../common/desktop/index.js';
 import { createEngine } from '../../main/core/engine.js';
-import type {
-  Engine,
-  EngineOptions,
-  NotificationRequest,
-  Notifier,
-  SecretStore,
-} from '../../main/core/host-ports.js';
+import type { Engine, EngineOptions, NotificationRequest, Notifier, SecretStore } from '../../main/core/host-ports.js';
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.js';

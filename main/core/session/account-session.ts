@@ -10,6 +10,7 @@ import type { StoredPage } from '../cache/sync-page-writer.js';
 import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE } from '../../../common/limits.js';
 import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
 import { selectNotifiable } from '../notify/notification-rules.js';
 import { LocalActions } from '../outbox/local-actions.js';
@@ -36,6 +37,8 @@ export interface AccountSessionOptions {
   /** Fixed page size (tests); by default the largest page during the backfill, then 500. */
   syncPageSize: number | undefined;
   notificationWindowMs: number;
+  /** Network path to the server (network/server-transport.ts). */
+  transport: ServerTransport;
 }
 
 export class AccountSession {
@@ -69,7 +72,7 @@ export class AccountSession {
     this.cache = cache;
     this.cache.practices.replacePractices(o.practices);
     this.files = new FileStore(o.accountDir);
-    this.client = new ServerClient(o.serverUrl, o.token);
+    this.client = new ServerClient(o.serverUrl, o.token, o.transport);
     this.client.onReachable = () => this.onNetworkUp();
     this.actions = new LocalActions(this.cache, { kind: 'staff', id: o.user.id, name: o.user.name });
     this.syncedMessages = this.cache.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
@@ -95,16 +98,21 @@ export class AccountSession {
       onRetryable: (error) => this.onNetworkError(error),
       onAuthRejected: () => this.o.onAuthRejected(),
     });
-    this.socket = new LiveSocket(o.serverUrl, o.token, {
-      onReady: () => {
-        this.o.status.update({ lastError: null });
-        this.pull();
-        void this.flusher.kick();
+    this.socket = new LiveSocket(
+      o.serverUrl,
+      o.token,
+      {
+        onReady: () => {
+          this.o.status.update({ lastError: null });
+          this.pull();
+          void this.flusher.kick();
+        },
+        onChanges: () => this.pull(),
+        onDown: () => this.o.status.update({ state: 'offline' }),
+        onAuthRejected: () => this.o.onAuthRejected(),
       },
-      onChanges: () => this.pull(),
-      onDown: () => this.o.status.update({ state: 'offline' }),
-      onAuthRejected: () => this.o.onAuthRejected(),
-    });
+      o.transport,
+    );
   }
 
   start(): void {

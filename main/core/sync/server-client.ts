@@ -1,7 +1,5 @@
 // The practice server's HTTP API (../shared/API.md) as typed calls; every answer is checked with
 // the common/ schemas. Failures become NetworkError (retry later) or ServerError (the server said no).
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { API_BASE } from '../../../common/limits.js';
@@ -22,6 +20,8 @@ import {
   type StatePatch,
   type SyncResponse,
 } from '../../../common/http/index.js';
+import { nodeTransport } from '../network/node-transport.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { parseSyncPage } from './parse-sync-page.js';
 
 export class NetworkError extends Error {
@@ -48,13 +48,14 @@ export class ServerClient {
   constructor(
     readonly serverUrl: string,
     private token: string | null = null,
+    /** Network path to the server (network/server-transport.ts); by default Node's, with the environment's proxy. */
+    transport: ServerTransport = nodeTransport()(serverUrl),
   ) {
     this.http = axios.create({
       baseURL: new URL(API_BASE, serverUrl).toString(),
       timeout: 20_000,
       validateStatus: () => true,
-      httpAgent: new http.Agent({ keepAlive: true }),
-      httpsAgent: new https.Agent({ keepAlive: true }),
+      ...transport.http,
       maxBodyLength: Infinity,
       maxContentLength: Infinity,
     });

@@ -1,15 +1,15 @@
 // electron-builder afterPack hook: puts the SQLite driver built for Electron's ABI (scripts/dist.mjs prepared it in
 // .electron-native/, see scripts/lib/electron-sqlite.mjs) into the package, in place of node_modules' Node build.
 // With npmRebuild off, node_modules is never rebuilt in place, so `npm test` still works after `npm run dist`.
-const { copyFileSync, existsSync } = require('node:fs');
-const { join } = require('node:path');
-const { Arch } = require('builder-util');
+import builderUtil from 'builder-util';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const RELATIVE = ['node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'];
 
-exports.default = async function afterPack(context) {
+export default async function afterPack(context) {
   const { electronPlatformName: platform, appOutDir, packager } = context;
-  const arch = Arch[context.arch];
+  const arch = builderUtil.Arch[context.arch];
   const version = packager.config.electronVersion ?? packager.info.framework.version;
   const source =
     process.env.PM_ELECTRON_SQLITE_BINDING ||
@@ -24,4 +24,4 @@ exports.default = async function afterPack(context) {
       ? join(appOutDir, `${packager.appInfo.productFilename}.app`, 'Contents', 'Resources')
       : join(appOutDir, 'resources');
   copyFileSync(source, join(resources, 'app.asar.unpacked', ...RELATIVE));
-};
+}
