@@ -32,6 +32,7 @@ export function createTray(image: NativeImage): TrayLike<NativeImage, Menu> {
   return {
     setImage: (next) => tray.setImage(next),
     setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (title) => tray.setTitle(title),
     setContextMenu: (menu) => tray.setContextMenu(menu),
     on: (_event, listener) => tray.on('click', () => listener()),
     destroy: () => tray.destroy(),

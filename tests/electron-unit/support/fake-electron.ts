@@ -150,6 +150,10 @@ export class FakeTray extends FakeEmitter {
   setToolTip(text: string) {
     this.tooltip = text;
   }
+  title = '';
+  setTitle(text: string) {
+    this.title = text;
+  }
   setContextMenu(menu: unknown) {
     this.menu = menu;
   }
