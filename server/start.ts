@@ -20,6 +20,7 @@ import {
 import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
 import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
+import { isTokenHashLive } from './services/auth/tokens.js';
 import { BlobStore } from './services/blob-store.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
 
@@ -79,7 +80,10 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   const dbFile = join(o.dataDir, 'practice.sqlite');
   privateDatabaseFile(dbFile);
   const db = openDatabase(dbFile);
-  const live = new LiveHub(o.livePingMs);
+  const now = o.now ?? Date.now;
+  const tokenIdleMs = o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS;
+  // At each ping, a socket whose session expired (or was revoked elsewhere) is closed with 4401.
+  const live = new LiveHub(o.livePingMs, (tokenHash) => db.open && isTokenHashLive(db, tokenHash, now(), tokenIdleMs));
   let alerts: AlertWorker | null = null;
   let writer: WriterThread | null = null;
   let maintenance: NodeJS.Timeout | undefined;
@@ -92,7 +96,6 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const publicUrl = o.publicUrl ?? null;
     alerts = new AlertWorker(db, { smtpUrl: o.smtpUrl ?? null, retryBaseMs: o.emailRetryBaseMs });
     const worker = alerts;
-    const now = o.now ?? Date.now;
     const changes = { feedGrew: (seqs: Map<string, number>) => live.feedGrew(seqs), alertsQueued: () => worker.wake() };
     // Writes (and their fsync) go to the writer thread's connection; this thread's connection never
     // holds a group transaction open, so its reads see committed data only.
@@ -107,8 +110,8 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       db,
       blobs,
       now,
-      tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
-      tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
+      tokenIdleMs,
+      tokenCache: new TokenCache(tokenIdleMs),
       signIn: {
         perEmail: new MemoryAttemptLimiter(PER_EMAIL_LIMIT, now),
         perAddress: new MemoryAttemptLimiter(o.perAddressLimit ?? PER_ADDRESS_LIMIT, now),

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManagedPolicy, Preferences } from '../../common/desktop/index.js';
+import { DEFAULT_WORKFLOW_PREFERENCES, ManagedPolicy, Preferences } from '../../common/desktop/index.js';
 import { preferencesWithinPolicy, serverRefusal } from '../../main/core/policy/apply-policy.js';
 import { POLICY_KEYS, policyFilePath } from '../../main/core/policy/policy-keys.js';
 import { parseRegQuery, readManagedPolicy } from '../../main/core/policy/read-policy.js';
@@ -93,6 +93,7 @@ describe('applying the policy', () => {
     startAtLogin: false,
     closeToTray: false,
     lastPracticeId: null,
+    ...DEFAULT_WORKFLOW_PREFERENCES,
   };
 
   it('caps notification content and idle minutes, and fixes start at login and close to tray', () => {
