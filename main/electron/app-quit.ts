@@ -12,10 +12,8 @@ export interface PreventableEvent {
 export interface QuitDeps {
   /** Stops the host and engine; may never settle (a hung socket), hence the bound. */
   stop(): Promise<void>;
-  /** app.quit(): runs will-quit again, which then lets the app go. */
+  /** app.quit(): before-quit lets the window close, and will-quit comes back here, then lets the app go. */
   quit(): void;
-  /** Let the window really close (not hide to the tray) from here on. */
-  allowWindowClose(): void;
   setTimeout(callback: () => void, ms: number): unknown;
   log(message: string): void;
 }
@@ -53,10 +51,9 @@ export class QuitCoordinator {
     });
   }
 
-  /** powerMonitor 'shutdown' (and a Windows window's 'session-end'): delay the shutdown and quit now. */
-  onShutdown(event: PreventableEvent | null): void {
+  /** powerMonitor 'shutdown' (Linux, macOS): delay the shutdown, and quit now (bounded, as above). */
+  onShutdown(event: PreventableEvent | undefined): void {
     event?.preventDefault();
-    this.deps.allowWindowClose();
     this.deps.quit();
   }
 }

@@ -3,7 +3,7 @@
 // app.asar (no server, renderer-source or test packages, no node-notifier helpers), the Electron build of SQLite put
 // in by the afterPack hook while node_modules keeps Node's, the fuses, the policy templates and the Linux .desktop
 // entry. Needs `npm run build` first (npm test does it).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,

@@ -2,7 +2,7 @@
 // (single instance hands them over) and macOS's open-url. Links that come before the engine is ready wait for it.
 // Signed in to that server: the window shows the message; signed out: the sign-in form; another server: a note.
 import type { DeepLink, SessionInfo, ThreadView } from '../../../common/desktop/index.js';
-import { deepLinkAction } from '../../core/deep-link/deep-link.js';
+import { deepLinkAction, parseDeepLink } from '../../core/deep-link/deep-link.js';
 
 export interface DeepLinkOpenerDeps {
   getSession(): Promise<Pick<SessionInfo, 'signedIn' | 'serverUrl'>>;
@@ -27,6 +27,13 @@ export class DeepLinkOpener {
     const link = this.waiting;
     this.waiting = null;
     if (link) void this.open(link);
+  }
+
+  /** Opens a link given as text; false when it is not one of ours (it is then ignored). */
+  openUrl(url: string): boolean {
+    const link = parseDeepLink(url);
+    if (link) void this.open(link);
+    return link !== null;
   }
 
   async open(link: DeepLink): Promise<void> {

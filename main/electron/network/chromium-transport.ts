@@ -27,7 +27,10 @@ export function systemCertificateAuthorities(
   }
 }
 
-export function chromiumTransport(session: NetworkSession, ca: string[] | null = systemCertificateAuthorities()): TransportFactory {
+export function chromiumTransport(
+  session: NetworkSession,
+  ca: string[] | null = systemCertificateAuthorities(),
+): TransportFactory {
   const fetchThroughChromium = (input: string | URL | Request, init?: RequestInit) =>
     session.fetch(input instanceof URL ? input.href : input, init);
   return () => ({
