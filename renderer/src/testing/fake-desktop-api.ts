@@ -28,6 +28,8 @@ export interface FakeOptions {
   defaultServerUrl?: string | null;
   /** What an administrator fixed on this computer (default: nothing). */
   managedPolicy?: ManagedPolicy;
+  /** Which host the fake says it is (default: the browser host). */
+  host?: 'electron' | 'web';
   /** A busier Patient Portal queue: a thread Dr. Lee owns and a closed one, beside the unassigned one. */
   portalQueue?: boolean;
 }
@@ -151,7 +153,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       listeners.set(event, set);
       return () => set.delete(listener as (payload: unknown) => void);
     },
-    getAppInfo: async () => ({ name: 'Practice Messenger', version: '0.1.0-fake', host: 'web' }),
+    getAppInfo: async () => ({ name: 'Practice Messenger', version: '0.1.0-fake', host: options.host ?? 'web' }),
     getSession: async () => session(),
     signIn: async ({ serverUrl, email, password }) => {
       if (serverUrl.includes('unreachable')) {
