@@ -1,6 +1,7 @@
 // "This computer" in Message Settings: notification privacy, idle lock, and in the desktop app start at login and
 // close to tray. What the administrator manages shows as set by them: fixed settings can't be changed, and
 // maximums limit the choices (README "For IT").
+import type { ReactNode } from 'react';
 import type { ManagedPolicy, NotificationPrivacy } from '../../../../common/desktop/index.js';
 import { ADMIN_SET } from '../../stores/managed-policy-store.js';
 
@@ -23,6 +24,8 @@ export interface ComputerChoices {
 }
 
 interface Props {
+  /** More of this computer's settings (alert preferences), after the idle lock. */
+  children?: ReactNode;
   choices: ComputerChoices;
   onChange(patch: Partial<ComputerChoices>): void;
   policy: ManagedPolicy;
@@ -60,7 +63,7 @@ function Toggle(props: {
   );
 }
 
-export function ComputerSettings({ choices, onChange, policy, desktopApp }: Props) {
+export function ComputerSettings({ children, choices, onChange, policy, desktopApp }: Props) {
   const maxPrivacy = policy.maxNotificationContent;
   const allowed = (value: NotificationPrivacy) =>
     !maxPrivacy || PRIVACY_ORDER.indexOf(value) <= PRIVACY_ORDER.indexOf(maxPrivacy);
@@ -113,6 +116,7 @@ export function ComputerSettings({ choices, onChange, policy, desktopApp }: Prop
             : 'The app hides messages and asks for your password after this many minutes without use. 0 turns the lock off.'}
         </span>
       </div>
+      {children}
       {desktopApp && (
         <>
           <Toggle

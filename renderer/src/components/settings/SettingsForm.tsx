@@ -4,6 +4,7 @@ import type { PracticeSettings, Preferences } from '../../../../common/desktop/i
 import { useManagedPolicyStore } from '../../stores/managed-policy-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { ComputerSettings, idleRange, type ComputerChoices } from './ComputerSettings.js';
+import { AlertPreferencesFields, parseRealert, type AlertFields } from './AlertPreferencesFields.js';
 
 interface Props {
   practice: PracticeSettings;
@@ -22,6 +23,10 @@ export function SettingsForm({ practice, preferences }: Props) {
   const policy = useManagedPolicyStore((s) => s.policy);
   const desktopApp = useManagedPolicyStore((s) => s.desktopApp);
   useEffect(() => void useManagedPolicyStore.getState().load(), []);
+  const [alerts, setAlerts] = useState<AlertFields>({
+    realertMinutes: String(preferences.urgentRealertMinutes),
+    quietHours: preferences.quietHours,
+  });
   const saving = useSettingsStore((s) => s.saving);
   const saved = useSettingsStore((s) => s.saved);
   const error = useSettingsStore((s) => s.error);
@@ -34,12 +39,17 @@ export function SettingsForm({ practice, preferences }: Props) {
     if (!Number.isInteger(minutes) || minutes < idle.min || minutes > idle.max) {
       return setProblem(`Lock after idle must be a whole number of minutes from ${idle.min} to ${idle.max}.`);
     }
+    const realert = parseRealert(alerts.realertMinutes);
+    if (typeof realert === 'string') return setProblem(realert);
+    if (!alerts.quietHours.start || !alerts.quietHours.end) return setProblem('Quiet hours need a start and an end.');
     setProblem(null);
     await useSettingsStore.getState().save(
       { portalMessagesInInbox: portal, emailNotifications: email },
       {
         notificationPrivacy: computer.privacy,
         idleLockMinutes: minutes,
+        urgentRealertMinutes: realert,
+        quietHours: alerts.quietHours,
         ...(desktopApp ? { startAtLogin: computer.startAtLogin, closeToTray: computer.closeToTray } : {}),
       },
     );
@@ -82,7 +92,9 @@ export function SettingsForm({ practice, preferences }: Props) {
         onChange={(patch) => setComputer((current) => ({ ...current, ...patch }))}
         policy={policy}
         desktopApp={desktopApp}
-      />
+      >
+        <AlertPreferencesFields value={alerts} onChange={setAlerts} />
+      </ComputerSettings>
       {(problem ?? error) && (
         <p role="alert" className="error">
           {problem ?? error}
