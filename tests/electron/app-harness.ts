@@ -33,11 +33,24 @@ export async function prepareElectronSqlite(): Promise<SqliteForElectron> {
   return prepare(root);
 }
 
-export async function launchApp(binary: string, serverUrl: string, sqliteBinding: string): Promise<LaunchedApp> {
+export interface LaunchOptions {
+  /** Extra command-line arguments (e.g. --start-hidden, a practice-messenger:// link). */
+  extraArgs?: string[];
+  /** Writes files into the fresh profile folder before the launch (saved window state...). */
+  seedProfile?(userDataDir: string): void;
+}
+
+export async function launchApp(
+  binary: string,
+  serverUrl: string,
+  sqliteBinding: string,
+  options: LaunchOptions = {},
+): Promise<LaunchedApp> {
   if (!existsSync(join(root, 'out/main/index.js')) || !existsSync(join(root, 'out/preload/index.cjs'))) {
     throw new Error('The app is not built: run "npm run build" (npm run test:e2e does) before this suite.');
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'pm-electron-e2e-'));
+  options.seedProfile?.(userDataDir);
   const env: Record<string, string> = {
     ...(Object.fromEntries(
       Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
@@ -49,7 +62,8 @@ export async function launchApp(binary: string, serverUrl: string, sqliteBinding
   };
   delete env.ELECTRON_RENDERER_URL; // always the built renderer, as shipped
   // Chromium refuses to run its sandbox as root (CI containers); elsewhere the sandbox stays on.
-  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root];
+  // (The app itself never turns the sandbox off; only this test harness does, and only when run as root.)
+  const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), root, ...(options.extraArgs ?? [])];
   const app = await _electron.launch({ executablePath: binary, args, env });
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
