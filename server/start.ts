@@ -23,6 +23,7 @@ import { TokenCache } from './services/auth/token-cache.js';
 import { isTokenHashLive } from './services/auth/tokens.js';
 import { BlobStore } from './services/blob-store.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
+import { updatesFolder } from './services/updates/publish-update.js';
 
 export interface PracticeServerOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface PracticeServerOptions {
   host?: string;
   smtpUrl?: string | null;
   publicUrl?: string;
+  /** Where published desktop updates live (UPDATES_DIR); default DATA_DIR/updates. */
+  updatesDir?: string;
   demo?: boolean;
   logger?: boolean;
   tokenIdleMs?: number;
@@ -127,7 +130,9 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
+    let ownAddress = o.publicUrl ?? ''; // what desktop apps use: PUBLIC_URL, else this server's URL once it listens
     app = await buildApp(ctx, live, {
+      desktopPages: { updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress },
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
@@ -141,6 +146,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const port = typeof address === 'object' && address ? address.port : (o.port ?? DEFAULT_PORT);
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
+    ownAddress ||= url;
     worker.start(publicUrl ?? url);
     let closing: Promise<void> | null = null;
     return {

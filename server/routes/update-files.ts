@@ -2,12 +2,13 @@
 // byte (latest*.yml exactly as electron-builder wrote it, with its sha512s), with Range support for differential
 // downloads. No sign-in needed: installers hold no practice data, and the app verifies what it downloads.
 import fastifyStatic from '@fastify/static';
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { privateDir } from '../config/private-files.js';
 import { CHANNEL_FILE } from '../services/updates/update-release.js';
 
 export async function registerUpdateFiles(app: FastifyInstance, folder: string): Promise<void> {
-  mkdirSync(folder, { recursive: true });
+  if (!existsSync(folder)) privateDir(folder); // like the rest of the data folder; a shared UPDATES_DIR is left as set up
   await app.register(fastifyStatic, {
     root: folder,
     prefix: '/updates/',
@@ -15,6 +16,7 @@ export async function registerUpdateFiles(app: FastifyInstance, folder: string):
     index: false,
     list: false,
     dotfiles: 'deny', // half-copied files are .name.part
+    cacheControl: false, // set per file below
     setHeaders: (response, path) => {
       const name = path.split(/[\\/]/).at(-1) ?? '';
       // A channel file changes with every release; an installer's name carries its version.

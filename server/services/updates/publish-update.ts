@@ -2,8 +2,9 @@
 // GET /updates/ serves it to the desktop apps. Installers first, channel files last, each through a temporary name,
 // so a client never sees a latest*.yml whose installer is missing or half copied. Older installers stay (their
 // .blockmap files let clients download only what changed).
-import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE, privateDir } from '../../config/private-files.js';
 import { checkRelease, type CheckedRelease } from './update-release.js';
 
 /** Where published updates live: UPDATES_DIR (a folder shared by every server instance), else DATA_DIR/updates. */
@@ -15,6 +16,7 @@ function copyInto(folder: string, source: string, name: string): void {
   const temporary = join(folder, `.${name}.part`);
   try {
     copyFileSync(join(source, name), temporary);
+    chmodSync(temporary, PRIVATE_FILE_MODE);
     renameSync(temporary, join(folder, name));
   } finally {
     rmSync(temporary, { force: true });
@@ -23,7 +25,7 @@ function copyInto(folder: string, source: string, name: string): void {
 
 export async function publishUpdate(source: string, destination: string): Promise<CheckedRelease> {
   const release = await checkRelease(source);
-  mkdirSync(destination, { recursive: true });
+  if (!existsSync(destination)) privateDir(destination);
   for (const name of release.payloadFiles) copyInto(destination, source, name);
   for (const name of release.channelFiles) copyInto(destination, source, name);
   return release;
