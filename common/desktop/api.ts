@@ -137,6 +137,8 @@ export const desktopMethods = {
   unlock: method(z.object({ password: z.string().min(1).max(1024) }).strict(), z.object({ unlocked: z.boolean() })),
   /** What the administrator fixed on this computer (README "For IT"); empty when nothing is managed. */
   getManagedPolicy: method(NoArgs, ManagedPolicy),
+  /** The user typed, clicked or scrolled in the window (throttled by the caller): the idle lock starts over. */
+  reportActivity: method(NoArgs, Ok),
   ...workflowMethods,
 } as const;
 

@@ -19,6 +19,9 @@ import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
 import { preferencesWithinPolicy } from './policy/apply-policy.js';
 import { policyHandlers } from './policy/policy-handlers.js';
+import { AppLock } from './lock/app-lock.js';
+import { systemClock } from './lock/idle-timer.js';
+import { lockHandlers } from './lock/lock-handlers.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
 import { NetworkError, ServerError } from './sync/server-client.js';
@@ -34,7 +37,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
 
 export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<EngineListener>();
-  const emit: EngineListener = (event, payload) => {
+  const broadcast: EngineListener = (event, payload) => {
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -43,8 +46,12 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
   };
+  // Every event passes the lock, which holds content events while the app is locked.
+  const lock = new AppLock(options.clock ?? systemClock, broadcast);
+  const emit: EngineListener = (event, payload) => lock.deliver(event, payload);
   const policy = options.policy ?? {};
   let prefs: Preferences = preferencesWithinPolicy({ ...DEFAULT_PREFERENCES, ...options.preferences.load() }, policy);
+  lock.setIdleMinutes(prefs.idleLockMinutes);
   const status = new StatusTracker((s) => emit('syncStatus', s));
   const accounts = new AccountManager(options, {
     notifier: options.notifier,
@@ -63,17 +70,22 @@ export function createEngine(options: EngineOptions): Engine {
     savePreferences: (patch) => {
       prefs = preferencesWithinPolicy(Preferences.parse({ ...prefs, ...patch }), policy);
       options.preferences.save(prefs);
+      lock.setIdleMinutes(prefs.idleLockMinutes);
       return prefs;
     },
   };
   const account = accountHandlers(ctx);
-  const handlers = guarded({
-    ...account,
-    ...messageHandlers(ctx),
-    ...recordHandlers(ctx),
-    ...workflowHandlers(ctx),
-    ...policyHandlers(policy, account.signIn),
-  });
+  const handlers = guarded(
+    {
+      ...account,
+      ...messageHandlers(ctx),
+      ...recordHandlers(ctx),
+      ...workflowHandlers(ctx),
+      ...lockHandlers(lock, accounts),
+      ...policyHandlers(policy, account.signIn),
+    },
+    lock,
+  );
   return {
     handlers,
     subscribe(listener) {
@@ -89,16 +101,23 @@ export function createEngine(options: EngineOptions): Engine {
     reconnectNow() {
       accounts.sessionOrNull?.reconnectNow();
     },
+    reportActivity: () => lock.reportActivity(),
+    lockNow: () => lock.lock(),
+    get locked() {
+      return lock.locked;
+    },
   };
 }
 
-/** Every method checks its arguments itself (hosts do too) and throws only EngineErrors. */
-function guarded(raw: DesktopHandlers): DesktopHandlers {
+/** Every method is refused while locked (but those the lock screen needs), checks its arguments itself (hosts do too) and throws only EngineErrors. */
+function guarded(raw: DesktopHandlers, lock: AppLock): DesktopHandlers {
   const out: Partial<Record<DesktopMethodName, unknown>> = {};
   for (const name of desktopMethodNames) {
     const schema = desktopMethods[name].args;
     const impl = raw[name] as (args: unknown) => Promise<unknown>;
     out[name] = async (args: unknown) => {
+      const refusal = lock.refusal(name);
+      if (refusal) throw refusal;
       const parsed = schema.safeParse(args ?? {});
       if (!parsed.success) throw invalidArgument(parsed.error);
       try {

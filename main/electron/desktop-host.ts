@@ -93,7 +93,15 @@ export async function startDesktopHost(
     engineFailed = reject;
   });
   const handlers = handlersAfter(engineReady.then((engine) => engine.handlers));
-  const lock = new LockController({ router, isSignedIn: async () => (await handlers.getSession({})).signedIn });
+  let started: Engine | null = null;
+  // The engine decides the lock (main/core/lock); until it runs nothing is unlocked that could show content.
+  const engineLock = {
+    get locked() {
+      return started?.locked ?? false;
+    },
+    lockNow: () => started?.lockNow(),
+  };
+  const lock = new LockController(engineLock, router);
   const closeToTray = new CloseToTray(
     () => prefs.closeToTray ?? true,
     () => app.quit(),
@@ -136,7 +144,8 @@ export async function startDesktopHost(
     notificationDeps(
       (target) => {
         showWindow();
-        if (target) router.deliver('showMessage', target);
+        // While locked, the engine holds its own showMessage for this click and replays it on unlock.
+        if (target && !engine.locked) router.deliver('showMessage', target);
       },
       (target) => (signedInServer ? buildDeepLink({ server: signedInServer, messageId: target.messageId }) : null),
     ),
@@ -178,17 +187,17 @@ export async function startDesktopHost(
     engineFailed(error);
     throw error;
   }
+  started = engine;
   engineStarted(engine);
   await followSession();
   const counts = await engine.handlers.getUnreadCounts({}).catch(() => null); // signed out: stays 0
   if (counts) display.indicators.update(counts);
 
-  const idle = watchForLockTriggers(lock);
+  const inputs = watchForLockTriggers(lock, main.window.webContents, () => engine.reportActivity());
   powerMonitor.on('resume', () => engine.reconnectNow()); // a wake-up usually means a new network
   let startAtLogin: boolean | null = null;
   const applyPreferences = (next: Preferences) => {
     prefs = next;
-    idle.setMinutes(next.idleLockMinutes);
     if (config.e2e || next.startAtLogin === startAtLogin) return; // tests must not register login items
     startAtLogin = next.startAtLogin;
     applyStartAtLogin(loginItemPort(APP_ID), appInfo.name, next.startAtLogin);
@@ -211,7 +220,7 @@ export async function startDesktopHost(
       trayTooltip: () => display.tray.tooltip,
       unreadCount: () => display.indicators.count,
       isLocked: () => lock.locked,
-      lockNow: () => lock.lock(),
+      lockNow: async () => lock.lock(),
       secretsPersistent: () => secrets.verdict.persistent,
       openDeepLink: (url) => deepLinks.openUrl(url),
     });
@@ -221,7 +230,7 @@ export async function startDesktopHost(
     showWindow,
     openDeepLink: (link) => void deepLinks.open(link),
     async stop() {
-      idle.stop();
+      inputs.stop();
       updates?.stop();
       unsubscribe();
       unregisterIpc();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DesktopEventName, DesktopEventPayload } from '../../common/desktop/index.js';
 import { createEngine } from '../../main/core/engine.js';
 import type { Engine, EngineOptions, NotificationRequest, Notifier, SecretStore } from '../../main/core/host-ports.js';
+import type { LockClock } from '../../main/core/lock/idle-timer.js';
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.js';
@@ -71,7 +72,13 @@ export interface TestEngine {
 }
 
 export function makeEngine(
-  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; options?: Partial<EngineOptions> } = {},
+  o: {
+    dir?: string;
+    secrets?: SecretStore;
+    syncPageSize?: number;
+    clock?: LockClock;
+    options?: Partial<EngineOptions>;
+  } = {},
 ): TestEngine {
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'core-engine-'));
   const notifier = new RecordingNotifier();
@@ -84,6 +91,7 @@ export function makeEngine(
     preferences: new JsonFilePreferenceStore(path.join(dir, 'preferences.json')),
     notifier,
     tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
+    ...(o.clock ? { clock: o.clock } : {}),
     ...o.options,
   });
   const events: TestEngine['events'] = [];

@@ -299,6 +299,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       return { unlocked };
     },
     getManagedPolicy: async () => ({ ...options.managedPolicy }),
+    reportActivity: async () => ok,
     ...workflow.methods,
   };
 
