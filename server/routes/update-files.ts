@@ -4,7 +4,7 @@
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { privateDir } from '../config/private-files.js';
+import { privateDir } from '../storage/private-files.js';
 import { CHANNEL_FILE } from '../services/updates/update-release.js';
 
 export async function registerUpdateFiles(app: FastifyInstance, folder: string): Promise<void> {

@@ -1,14 +1,10 @@
 // Which server addresses the app signs in to: https anywhere, plain http only on this computer unless
 // the development flag is set; a refused address never reaches the network and saves nothing.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../main/core/engine.js';
 import { allowHttpFromEnv, serverAddressProblem } from '../../main/core/session/server-address-policy.js';
-import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
-import { MemorySecretStore } from '../../main/core/stores/json-file-secret-store.js';
-import { RecordingNotifier } from '../support/engine-harness.js';
+import { makeEngine } from '../support/engine-harness.js';
 
 describe('server address policy', () => {
   it.each([
@@ -51,46 +47,31 @@ describe('server address policy', () => {
 });
 
 describe('signing in', () => {
-  function engine(allowHttp?: boolean) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-address-'));
-    const secrets = new MemorySecretStore(true);
-    const e = createEngine({
-      dataDir: dir,
-      appInfo: { name: 'Practice Messenger', version: '0.0.0-test', host: 'web' },
-      defaultServerUrl: null,
-      secrets,
-      preferences: new JsonFilePreferenceStore(path.join(dir, 'preferences.json')),
-      notifier: new RecordingNotifier(),
-      ...(allowHttp === undefined ? {} : { allowHttp }),
-    });
-    return { e, dir, secrets };
-  }
-
   it('refuses a plain-http server on another machine before sending the password, and keeps nothing', async () => {
-    const { e, dir, secrets } = engine();
+    const t = makeEngine({ allowHttp: false });
     try {
       await expect(
-        e.handlers.signIn({ serverUrl: 'http://192.0.2.10:8787', email: 'a@b.example', password: 'pw' }),
+        t.engine.handlers.signIn({ serverUrl: 'http://192.0.2.10:8787', email: 'a@b.example', password: 'pw' }),
       ).rejects.toMatchObject({ code: 'insecure_server_address' });
-      expect(secrets.get('session')).toBeNull();
-      expect(fs.existsSync(path.join(dir, 'accounts'))).toBe(false);
+      expect(t.secrets.get('session')).toBeNull();
+      expect(fs.existsSync(path.join(t.dir, 'accounts'))).toBe(false);
     } finally {
-      await e.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await t.stop();
+      fs.rmSync(t.dir, { recursive: true, force: true });
     }
   });
 
   it('with the development flag, goes on to the plain-http server (here: nothing listens, so offline)', async () => {
-    const { e, dir } = engine(true);
+    const t = makeEngine({ allowHttp: true });
     try {
       // 0.0.0.0 is not loopback to the policy, but connecting to it reaches this machine (Linux), where
       // nothing listens on port 9: refused at once by the network, not by the policy.
       await expect(
-        e.handlers.signIn({ serverUrl: 'http://0.0.0.0:9', email: 'a@b.example', password: 'pw' }),
+        t.engine.handlers.signIn({ serverUrl: 'http://0.0.0.0:9', email: 'a@b.example', password: 'pw' }),
       ).rejects.toMatchObject({ code: 'offline' });
     } finally {
-      await e.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await t.stop();
+      fs.rmSync(t.dir, { recursive: true, force: true });
     }
   });
 });

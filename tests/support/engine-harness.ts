@@ -77,6 +77,7 @@ export function makeEngine(
     secrets?: SecretStore;
     syncPageSize?: number;
     clock?: LockClock;
+    allowHttp?: boolean;
     options?: Partial<EngineOptions>;
   } = {},
 ): TestEngine {
@@ -92,6 +93,7 @@ export function makeEngine(
     notifier,
     tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
     ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.allowHttp === undefined ? {} : { allowHttp: o.allowHttp }),
     ...o.options,
   });
   const events: TestEngine['events'] = [];

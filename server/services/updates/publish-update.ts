@@ -4,7 +4,7 @@
 // .blockmap files let clients download only what changed).
 import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_FILE_MODE, privateDir } from '../../config/private-files.js';
+import { PRIVATE_FILE_MODE, privateDir } from '../../storage/private-files.js';
 import { checkRelease, type CheckedRelease } from './update-release.js';
 
 /** Where published updates live: UPDATES_DIR (a folder shared by every server instance), else DATA_DIR/updates. */
