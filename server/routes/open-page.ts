@@ -50,14 +50,16 @@ export function registerOpenPage(app: FastifyInstance, serverUrl: () => string):
       .type('text/html; charset=utf-8')
       .send(openPageHtml(buildDeepLink({ server: new URL(serverUrl()).origin, messageId }), note));
 
-  app.get('/open', (_request, reply) => send(reply, 200, null, null));
-  app.get<{ Params: { messageId: string } }>('/open/message/:messageId', (request, reply) => {
+  // A page for people, not part of the API: left out of the OpenAPI document.
+  const page = { schema: { hide: true } };
+  app.get('/open', page, (_request, reply) => send(reply, 200, null, null));
+  app.get<{ Params: { messageId: string } }>('/open/message/:messageId', page, (request, reply) => {
     const id = Id.safeParse(request.params.messageId);
     return id.success
       ? send(reply, 200, id.data, null)
       : send(reply, 404, null, 'This link is not complete, but your messages are all in the app.');
   });
-  app.get('/open/*', (_request, reply) =>
+  app.get('/open/*', page, (_request, reply) =>
     send(reply, 404, null, 'This link is not complete, but your messages are all in the app.'),
   );
 }
