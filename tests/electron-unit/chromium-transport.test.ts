@@ -4,9 +4,6 @@
 // (a real local CONNECT proxy). Whether Chromium itself applies PAC files, proxy sign-in and the OS certificate store
 // needs the real binary (tests/electron).
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumTransport, systemCertificateAuthorities } from '../../main/electron/network/chromium-transport.js';
 import {
@@ -16,25 +13,17 @@ import {
   type EngineTestServer,
   type TestEngine,
 } from '../support/engine-harness.js';
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
 
 let server: EngineTestServer;
-let proxy: ProxyServer;
-let proxyAddress: string;
-const tunnels: string[] = [];
-const openTunnels = new Set<Socket>();
+let proxy: ConnectProxy;
 const fetched: string[] = [];
 const resolved: string[] = [];
 let t: TestEngine;
 
 beforeAll(async () => {
   server = await startEngineTestServer();
-  proxy = createProxy(createServer());
-  proxy.prependListener('connect', (request: IncomingMessage, socket: Socket) => {
-    openTunnels.add(socket.once('close', () => openTunnels.delete(socket)));
-    tunnels.push(request.url ?? '');
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyAddress = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startConnectProxy();
   const session = {
     fetch: (input: string | Request, init?: RequestInit) => {
       fetched.push(typeof input === 'string' ? input : input.url);
@@ -42,7 +31,7 @@ beforeAll(async () => {
     },
     resolveProxy: async (url: string) => {
       resolved.push(url);
-      return `PROXY ${proxyAddress}; DIRECT`;
+      return `PROXY ${proxy.address}; DIRECT`;
     },
   };
   t = makeEngine({ options: { transport: chromiumTransport(session, null) } });
@@ -50,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.stop();
-  for (const socket of openTunnels) socket.destroy();
-  await new Promise((resolve) => proxy.close(resolve));
+  await proxy.close();
   await server?.cleanup();
 });
 
@@ -61,7 +49,7 @@ describe('the engine over a Chromium-like session', () => {
     expect(fetched.some((url) => url.endsWith('/api/v1/session'))).toBe(true);
     expect(fetched.some((url) => url.includes('/api/v1/sync'))).toBe(true);
     expect(resolved).toContain(`${server.url}/`);
-    expect(tunnels).toContain(`127.0.0.1:${server.port}`);
+    expect(proxy.tunnels).toContain(`127.0.0.1:${server.port}`);
   });
 
   it('uploads and downloads attachment bytes intact through the fetch adapter', async () => {

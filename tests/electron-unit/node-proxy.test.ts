@@ -3,9 +3,6 @@
 // The practice server is given a name only the proxy can resolve (practice.test), so a bypass cannot succeed;
 // and a proxy that refuses every tunnel makes a directly reachable server unreachable.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nodeTransport } from '../../main/core/network/node-transport.js';
 import { proxyFromPacResult } from '../../main/core/network/pac-result.js';
@@ -19,34 +16,25 @@ import {
   type EngineTestServer,
   type TestEngine,
 } from '../support/engine-harness.js';
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
 
 let server: EngineTestServer;
-let proxy: ProxyServer;
-let proxyUrl: string;
-const tunnels: string[] = [];
-const openTunnels = new Set<Socket>();
+let proxy: ConnectProxy;
 let engines: TestEngine[] = [];
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   server = await startEngineTestServer();
-  proxy = createProxy(createServer());
   // Only the proxy knows where practice.test is (the .test domain never resolves), like a practice server
   // reachable from the workstations through the proxy only.
-  proxy.prependListener('connect', (request: IncomingMessage, socket: Socket) => {
-    openTunnels.add(socket.once('close', () => openTunnels.delete(socket)));
-    tunnels.push(request.url ?? '');
-    request.url = request.url?.replace(/^practice\.test:/, '127.0.0.1:');
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startConnectProxy('practice.test');
 });
 
 afterEach(async () => {
   await Promise.all(engines.map((t) => t.stop()));
   engines = [];
-  tunnels.length = 0;
-  proxy.authenticate = undefined;
+  proxy.tunnels.length = 0;
+  proxy.refuseAll(false);
   for (const key of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
@@ -54,10 +42,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  // Tunnels leave the HTTP server's bookkeeping once CONNECT succeeds: end them here.
-  for (const socket of openTunnels) socket.destroy();
-  proxy.closeAllConnections();
-  await new Promise((resolve) => proxy.close(resolve));
+  await proxy.close();
   await server?.cleanup();
 });
 
@@ -71,7 +56,7 @@ const hiddenUrl = () => `http://practice.test:${server.port}`;
 
 describe('the engine behind HTTP_PROXY', () => {
   it('signs in, syncs and hears live changes through the proxy, for a server only the proxy can reach', async () => {
-    process.env.HTTP_PROXY = proxyUrl;
+    process.env.HTTP_PROXY = proxy.url;
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
     const t = engine();
@@ -94,31 +79,33 @@ describe('the engine behind HTTP_PROXY', () => {
       async () => (await t.engine.handlers.getUnreadCounts({})).total > before,
     );
     // HTTP calls (one keep-alive tunnel) and the live socket (its own tunnel) both went through the proxy.
-    expect(tunnels.filter((target) => target === `practice.test:${server.port}`).length).toBeGreaterThanOrEqual(2);
+    expect(proxy.tunnels.filter((target) => target === `practice.test:${server.port}`).length).toBeGreaterThanOrEqual(
+      2,
+    );
   });
 
   it('leaves out hosts named in NO_PROXY (and then, here, cannot reach the hidden server)', async () => {
-    process.env.HTTP_PROXY = proxyUrl;
+    process.env.HTTP_PROXY = proxy.url;
     process.env.NO_PROXY = 'localhost,.test';
     const t = engine();
     await expect(
       t.engine.handlers.signIn({ serverUrl: hiddenUrl(), email: 'frontdesk@sunrise.example', password: DEMO_PASSWORD }),
     ).rejects.toMatchObject({ code: 'offline' });
-    expect(tunnels).toEqual([]);
+    expect(proxy.tunnels).toEqual([]);
   });
 
   it('never goes around a proxy that refuses: a directly reachable server is then unreachable', async () => {
-    process.env.HTTP_PROXY = proxyUrl;
+    process.env.HTTP_PROXY = proxy.url;
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
-    proxy.authenticate = () => false; // 407 to every CONNECT
+    proxy.refuseAll(true); // 407 to every CONNECT
     const t = engine();
     // The proxy's 407 comes back as the answer: the request never went around it.
     await expect(
       t.engine.handlers.signIn({ serverUrl: server.url, email: 'frontdesk@sunrise.example', password: DEMO_PASSWORD }),
     ).rejects.toMatchObject({ code: 'http_407' });
     expect((await t.engine.handlers.getSession({})).signedIn).toBe(false);
-    expect(tunnels).toEqual([`127.0.0.1:${server.port}`]);
+    expect(proxy.tunnels).toEqual([`127.0.0.1:${server.port}`]);
   });
 
   it('connects directly when no proxy is set', async () => {
@@ -126,13 +113,13 @@ describe('the engine behind HTTP_PROXY', () => {
     delete process.env.http_proxy;
     const t = engine();
     await signIn(t, server.url, 'frontdesk@sunrise.example');
-    expect(tunnels).toEqual([]);
+    expect(proxy.tunnels).toEqual([]);
   });
 });
 
 describe('transports', () => {
   it('gives the HTTP client and the live socket the same proxy, with axios’s own proxy handling off', async () => {
-    const transport = nodeTransport(() => proxyUrl)('https://messages.example.org');
+    const transport = nodeTransport(() => proxy.url)('https://messages.example.org');
     expect(transport.http.proxy).toBe(false);
     expect(transport.http.httpsAgent).toBe(transport.http.httpAgent);
     expect((await transport.liveSocketOptions(new URL('https://messages.example.org'))).agent).toBeDefined();

@@ -1,6 +1,6 @@
 // Launches the built Electron app against a demo practice server with a throwaway profile, and
 // reads the main process's test hooks (registered only with PRACTICE_MESSENGER_E2E=1).
-import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -92,4 +92,21 @@ export function hook<K extends keyof TestHooks>(
       throw new Error('Test hooks are missing: was the app started with PRACTICE_MESSENGER_E2E=1 (and unpackaged)?');
     return (await hooks[hookName as string]?.()) as never;
   }, name as string);
+}
+
+export const DEMO_SIGN_IN = { email: 'frontdesk@sunrise.example', password: 'demo-password-1' };
+
+/** Signs in on the app's own form, as a user would, and waits until the engine says so. */
+export async function signInOnPage(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill(DEMO_SIGN_IN.email);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const outcome = await window.practiceMessenger?.getSession({});
+        return outcome?.ok ? outcome.value.signedIn : false;
+      }),
+    )
+    .toBe(true);
 }

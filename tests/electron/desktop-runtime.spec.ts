@@ -9,16 +9,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
-import { launchApp, prepareElectronSqlite, type LaunchedApp } from './app-harness.js';
+import { launchApp, prepareElectronSqlite, signInOnPage, type LaunchedApp } from './app-harness.js';
 import { findElectronBinary } from './electron-binary.js';
 
 const electron = findElectronBinary();
 if (electron.skipReason) console.log(`Electron runtime suite SKIPPED: ${electron.skipReason}`);
 test.skip(electron.path === null, electron.skipReason ?? '');
 test.describe.configure({ mode: 'serial' });
-
-const DEMO_EMAIL = 'frontdesk@sunrise.example';
-const DEMO_PASSWORD = 'demo-password-1';
 
 let server: TestPracticeServer;
 let world: DemoWorld;
@@ -72,9 +69,7 @@ test('serves the page from pm-app://renderer with the one CSP as a header', asyn
 
 test('signs in through Chromium’s network stack and goes live', async () => {
   const { page } = launched;
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInOnPage(page);
   await expect
     .poll(() =>
       page.evaluate(async () => {
