@@ -7,3 +7,4 @@ export * from './wire.js';
 export * from './desktop-call-error.js';
 export * from './managed-policy.js';
 export * from './deep-link.js';
+export * from './channels.js';

@@ -67,7 +67,7 @@ export interface EngineOptions {
 export type EngineListener = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => void;
 
 export interface Engine {
-  /** The desktop API methods; hosts validate arguments with the common/ schemas before calling. */
+  /** The desktop API methods, each checking its arguments once and rejecting only with DesktopCallError. */
   readonly handlers: DesktopHandlers;
   /** Subscribe to engine events; returns an unsubscribe function. */
   subscribe(listener: EngineListener): () => void;

@@ -5,8 +5,14 @@
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
-import type { DeepLink, DesktopEventPayload, ManagedPolicy, Preferences } from '../../common/desktop/index.js';
-import { buildDeepLink } from '../../common/desktop/index.js';
+import {
+  buildDeepLink,
+  eventChannel,
+  type DeepLink,
+  type DesktopEventPayload,
+  type ManagedPolicy,
+  type Preferences,
+} from '../../common/desktop/index.js';
 import { readAppInfo } from '../core/app-info.js';
 import { createEngine } from '../core/engine.js';
 import type { Engine } from '../core/host-ports.js';
@@ -17,7 +23,6 @@ import { updateFeedUrl } from '../core/update/update-policy.js';
 import type { ElectronHostConfig } from './app-config.js';
 import { DeepLinkOpener } from './deep-links/deep-link-opener.js';
 import { installAppMenu, servePage } from './host-page.js';
-import { eventChannel } from './ipc/channels.js';
 import { registerDesktopIpc } from './ipc/desktop-ipc.js';
 import { handlersAfter } from './ipc/engine-gate.js';
 import { RendererEventRouter } from './ipc/renderer-event-router.js';
@@ -140,13 +145,10 @@ export async function startDesktopHost(
     if (!config.e2e) showKeyringNotice(secrets.verdict.reason, new Store({ name: 'notices' }), currentWindow);
   }
   let signedInServer: string | null = null;
+  // A click shows the window here; the engine then opens the message (its showMessage event, the one path).
   const notifier = new ElectronNotifier(
     notificationDeps(
-      (target) => {
-        showWindow();
-        // While locked, the engine holds its own showMessage for this click and replays it on unlock.
-        if (target && !engine.locked) router.deliver('showMessage', target);
-      },
+      () => showWindow(),
       (target) => (signedInServer ? buildDeepLink({ server: signedInServer, messageId: target.messageId }) : null),
     ),
   );

@@ -1,10 +1,9 @@
 // IPC validation in the Electron host: forged senders and malformed arguments never reach the engine.
 // Electron is not loaded: ipcMain and the IPC event (sender, senderFrame) are plain fakes; the engine
-// handlers are stubs; validation is the real main/core dispatch with the common/ schemas.
+// handlers are stubs behind the engine's real call pipeline (main/core/bridge/dispatch.ts, the common/ schemas).
 import { describe, expect, it, vi } from 'vitest';
-import { desktopMethodNames, type DesktopHandlers } from '../../common/desktop/index.js';
-import type { DispatchOutcome } from '../../main/core/bridge/dispatch.js';
-import { callChannel } from '../../main/electron/ipc/channels.js';
+import { callChannel, desktopMethodNames, type DesktopHandlers } from '../../common/desktop/index.js';
+import { validatedHandlers, type DispatchOutcome } from '../../main/core/bridge/dispatch.js';
 import { registerDesktopIpc, type IpcMainLike } from '../../main/electron/ipc/desktop-ipc.js';
 import {
   createSenderCheck,
@@ -44,7 +43,7 @@ function setup(devUrl: string | null = null) {
   const log = vi.fn();
   const unregister = registerDesktopIpc({
     ipcMain,
-    handlers: engine,
+    handlers: validatedHandlers(engine),
     isTrustedSender: createSenderCheck(rendererLocation(devUrl), () => WINDOW_ID),
     gate,
     log,

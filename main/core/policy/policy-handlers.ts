@@ -1,6 +1,6 @@
 // The desktop API's view of the administrator's policy, and sign-in held to the policy's server.
 import type { DesktopHandlers, ManagedPolicy } from '../../../common/desktop/index.js';
-import { EngineError } from '../errors.js';
+import { DesktopCallError } from '../errors.js';
 import { serverRefusal } from './apply-policy.js';
 
 export function policyHandlers(
@@ -11,7 +11,7 @@ export function policyHandlers(
     getManagedPolicy: async () => ({ ...policy }),
     signIn: async (args) => {
       const refusal = serverRefusal(policy, args.serverUrl);
-      if (refusal) throw new EngineError('server_locked', refusal);
+      if (refusal) throw new DesktopCallError('server_locked', refusal);
       return signIn(args);
     },
   };

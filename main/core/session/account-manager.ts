@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SessionInfo } from '../../../common/desktop/index.js';
 import { PracticeRef, SessionUser } from '../../../common/http/index.js';
-import { EngineError, notSignedIn } from '../errors.js';
+import { DesktopCallError, notSignedIn } from '../errors.js';
 import type { EngineOptions, SecretStore } from '../host-ports.js';
 import { nodeTransport } from '../network/node-transport.js';
 import type { ServerTransport } from '../network/server-transport.js';
@@ -99,7 +99,7 @@ export class AccountManager {
     const client = new ServerClient(serverUrl, null, this.transport(serverUrl));
     const login = await client.signIn(email, password).catch((error: unknown) => {
       if (error instanceof ServerError && error.code === 'invalid_credentials') {
-        throw new EngineError('invalid_credentials', 'The email or password is not correct.');
+        throw new DesktopCallError('invalid_credentials', 'The email or password is not correct.');
       }
       throw error;
     });

@@ -80,7 +80,7 @@ export class ServerClient {
   }
   /**
    * One /sync page as the server's JSON text, its envelope checked: the changes are parsed and
-   * checked by the cache writer thread, so a 1,000-change page costs this thread one JSON.parse.
+   * checked by the cache writer thread, so a 1,000-change page costs this thread almost nothing.
    */
   async syncPage(after: string | null, limit: number): Promise<FetchedSyncPage> {
     const response = await this.request({
@@ -90,7 +90,7 @@ export class ServerClient {
       transformResponse: (data: unknown) => data,
     });
     if (response.status >= 400) throw toServerError(response, safeParse(response.data));
-    const page = readSyncEnvelope(String(response.data));
+    const page = readSyncEnvelope(String(response.data), limit);
     if (!page) throw badResponse();
     return page;
   }

@@ -3,10 +3,13 @@
 // with one clear error instead of leaving the page waiting.
 import type { DesktopHandlers, DesktopMethodName } from '../../../common/desktop/index.js';
 import { desktopMethodNames } from '../../../common/desktop/index.js';
-import { EngineError } from '../../core/errors.js';
+import { DesktopCallError } from '../../core/errors.js';
 
 export const engineFailedError = () =>
-  new EngineError('engine_failed', 'Practice Messenger could not start its message store. Quit and open it again.');
+  new DesktopCallError(
+    'engine_failed',
+    'Practice Messenger could not start its message store. Quit and open it again.',
+  );
 
 /** Handlers that wait for `ready` and then call the engine's. */
 export function handlersAfter(ready: Promise<DesktopHandlers>): DesktopHandlers {
