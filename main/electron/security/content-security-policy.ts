@@ -20,7 +20,7 @@ export function rendererContentSecurityPolicy(devServerUrl: string | null): stri
     "worker-src 'self' blob:",
     // Chromium's PDF viewer is a plugin: a blob: PDF in the preview frame inherits this policy, so object-src
     // must let our own blob: URLs through (and nothing else: no remote objects).
-    "object-src blob:",
+    'object-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
