@@ -8,6 +8,8 @@ import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
 import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
+import { preferencesWithinPolicy } from './policy/apply-policy.js';
+import { policyHandlers } from './policy/policy-handlers.js';
 import { AppLock } from './lock/app-lock.js';
 import { systemClock } from './lock/idle-timer.js';
 import { lockHandlers } from './lock/lock-handlers.js';
@@ -18,6 +20,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   notificationPrivacy: 'generic',
   idleLockMinutes: 5,
   startAtLogin: false,
+  closeToTray: true,
   lastPracticeId: null,
   ...DEFAULT_WORKFLOW_PREFERENCES,
 };
@@ -36,7 +39,8 @@ export function createEngine(options: EngineOptions): Engine {
   // Every event passes the lock, which holds content events while the app is locked.
   const lock = new AppLock(options.clock ?? systemClock, broadcast);
   const emit: EngineListener = (event, payload) => lock.deliver(event, payload);
-  let prefs: Preferences = { ...DEFAULT_PREFERENCES, ...options.preferences.load() };
+  const policy = options.policy ?? {};
+  let prefs: Preferences = preferencesWithinPolicy({ ...DEFAULT_PREFERENCES, ...options.preferences.load() }, policy);
   lock.setIdleMinutes(prefs.idleLockMinutes);
   const status = new StatusTracker((s) => emit('syncStatus', s));
   const accounts = new AccountManager(options, {
@@ -56,19 +60,21 @@ export function createEngine(options: EngineOptions): Engine {
     emit,
     preferences: () => prefs,
     savePreferences: (patch) => {
-      prefs = Preferences.parse({ ...prefs, ...patch });
+      prefs = preferencesWithinPolicy(Preferences.parse({ ...prefs, ...patch }), policy);
       options.preferences.save(prefs);
       lock.setIdleMinutes(prefs.idleLockMinutes);
       return prefs;
     },
   };
+  const account = accountHandlers(ctx);
   const handlers = validatedHandlers(
     {
-      ...accountHandlers(ctx),
+      ...account,
       ...messageHandlers(ctx),
       ...recordHandlers(ctx),
       ...workflowHandlers(ctx),
       ...lockHandlers(lock, accounts),
+      ...policyHandlers(policy, account.signIn),
     },
     // While locked, every method but those the lock screen needs is refused before anything else.
     (method) => lock.refusal(method),

@@ -4,8 +4,10 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
   DesktopHandlers,
+  ManagedPolicy,
   Preferences,
 } from '../../common/desktop/index.js';
+import type { TransportFactory } from './network/server-transport.js';
 import type { LockClock } from './lock/idle-timer.js';
 
 /** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
@@ -44,6 +46,10 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /** How to reach practice servers (network/): Electron passes Chromium's stack; default Node's, with env proxies. */
+  transport?: TransportFactory;
+  /** The administrator's policy (main/core/policy): fixed and capped preferences, the one allowed server. */
+  policy?: ManagedPolicy;
   /**
    * Plain http:// to a server that is not on this computer (development only). Default: the
    * PRACTICE_MESSENGER_ALLOW_HTTP=1 environment setting (session/server-address-policy.ts).

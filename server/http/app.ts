@@ -30,6 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | undefined;
   /** Tests: called with every answer. */
   observeResponses?: ((response: ObservedResponse) => void) | undefined;
+  /** Routes outside /api/v1, at the root (the desktop app's updates and the /open page: routes/desktop-pages.ts). */
+  registerRootRoutes?: ((app: App) => Promise<void>) | undefined;
 }
 
 export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions): Promise<App> {
@@ -75,6 +77,7 @@ export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions
   await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   await app.register(async (api) => registerRoutes(api as App), { prefix: '/api/v1' });
+  if (o.registerRootRoutes) await app.register(async (root) => o.registerRootRoutes?.(root as App));
   app.get(
     '/api/v1/openapi.json',
     { schema: { summary: 'This document (OpenAPI 3).', response: { 200: z.looseObject({ openapi: z.string() }) } } },

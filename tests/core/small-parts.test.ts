@@ -68,6 +68,7 @@ describe('JsonFilePreferenceStore', () => {
       notificationPrivacy: 'sender' as const,
       idleLockMinutes: 10,
       startAtLogin: true,
+      closeToTray: true,
       lastPracticeId: null,
       ...DEFAULT_WORKFLOW_PREFERENCES,
     };

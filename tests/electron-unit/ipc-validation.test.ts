@@ -11,8 +11,7 @@ import {
   type IpcSenderInfo,
 } from '../../main/electron/security/renderer-location.js';
 
-const INDEX = '/opt/practice-messenger/resources/app.asar/out/renderer/index.html';
-const OUR_URL = 'file:///opt/practice-messenger/resources/app.asar/out/renderer/index.html';
+const OUR_URL = 'pm-app://renderer/index.html';
 const WINDOW_ID = 7;
 
 function fakeIpcMain() {
@@ -45,7 +44,7 @@ function setup(devUrl: string | null = null) {
   const unregister = registerDesktopIpc({
     ipcMain,
     handlers: validatedHandlers(engine),
-    isTrustedSender: createSenderCheck(rendererLocation(INDEX, devUrl), () => WINDOW_ID),
+    isTrustedSender: createSenderCheck(rendererLocation(devUrl), () => WINDOW_ID),
     gate,
     log,
   });
@@ -74,9 +73,10 @@ describe('registerDesktopIpc', () => {
 
   it.each([
     [
-      'another page in the same folder',
-      ourEvent({ url: 'file:///opt/practice-messenger/resources/app.asar/out/renderer/evil.html' }),
+      'our built page opened as a file',
+      ourEvent({ url: 'file:///opt/practice-messenger/resources/app.asar/out/renderer/index.html' }),
     ],
+    ['another host of our scheme', ourEvent({ url: 'pm-app://elsewhere/index.html' })],
     ['a web page', ourEvent({ url: 'https://evil.example/index.html' })],
     ['a sub-frame of our page', ourEvent({ parent: { url: OUR_URL } })],
     ['another webContents', ourEvent({ id: WINDOW_ID + 1 })],

@@ -6,12 +6,17 @@ import type { DesktopEventName } from '../../common/desktop/index.js';
 import type { NotificationRequest } from '../../main/core/host-ports.js';
 import { RendererEventRouter } from '../../main/electron/ipc/renderer-event-router.js';
 import { AppLock } from '../../main/core/lock/app-lock.js';
-import { ElectronNotifier, type NotificationLike } from '../../main/electron/notifications/electron-notifier.js';
+import {
+  ElectronNotifier,
+  KEPT_AFTER_CLOSE,
+  type NotificationLike,
+} from '../../main/electron/notifications/electron-notifier.js';
+import { windowsToastXml } from '../../main/electron/notifications/windows-toast.js';
 
 class FakeNotification implements NotificationLike {
   readonly listeners = new Map<string, () => void>();
   shown = false;
-  constructor(readonly options: { title: string; body: string }) {}
+  constructor(readonly options: { title: string; body: string; toastXml?: string }) {}
   on(event: 'click' | 'close' | 'failed', listener: () => void) {
     this.listeners.set(event, listener);
   }
@@ -29,12 +34,14 @@ const request: NotificationRequest = {
   target: { practiceId: 'p1', messageId: 'm42' },
 };
 
-function setup() {
+function setup(platform: NodeJS.Platform = 'linux') {
   const created: FakeNotification[] = [];
   const sent: [DesktopEventName, unknown][] = [];
   const router = new RendererEventRouter((event, payload) => void sent.push([event, payload]));
   const showWindow = vi.fn();
   const notifier = new ElectronNotifier({
+    platform,
+    deepLink: (target) => `practice-messenger://open?server=https%3A%2F%2Fx.org&message=${target.messageId}`,
     isSupported: () => true,
     create: (options) => {
       const notification = new FakeNotification(options);
@@ -110,8 +117,46 @@ describe('ElectronNotifier', () => {
 
   it('does nothing where the desktop has no notifications', () => {
     const create = vi.fn();
-    const notifier = new ElectronNotifier({ isSupported: () => false, create, activate: vi.fn(), log: vi.fn() });
+    const notifier = new ElectronNotifier({
+      platform: 'linux',
+      isSupported: () => false,
+      create,
+      activate: vi.fn(),
+      deepLink: () => null,
+      log: vi.fn(),
+    });
     notifier.notify(request, () => undefined);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('elsewhere than Windows forgets a notification once it closes', () => {
+    const { created, notifier } = setup();
+    notifier.notify(request, () => undefined);
+    created[0]?.listeners.get('close')?.();
+    expect(notifier.pending).toBe(0);
+  });
+});
+
+describe('Windows toasts', () => {
+  it('launch the message link from the Action Center (protocol activation), escaped as XML', () => {
+    const { created, notifier } = setup('win32');
+    notifier.notify({ ...request, title: 'New <secure> message', body: 'From Dr. "Lee" & co' }, () => undefined);
+    const xml = created[0]?.options.toastXml ?? '';
+    expect(xml).toContain(
+      '<toast launch="practice-messenger://open?server=https%3A%2F%2Fx.org&amp;message=m42" activationType="protocol">',
+    );
+    expect(xml).toContain('<text>New &lt;secure&gt; message</text><text>From Dr. &quot;Lee&quot; &amp; co</text>');
+    expect(windowsToastXml('Hi', '', null)).toBe(
+      '<toast><visual><binding template="ToastGeneric"><text>Hi</text></binding></visual></toast>',
+    );
+  });
+
+  it('stay referenced after the toast closes (it waits in the Action Center), the newest 20 at most', () => {
+    const { created, notifier } = setup('win32');
+    notifier.notify(request, () => undefined);
+    created[0]?.listeners.get('close')?.();
+    expect(notifier.pending).toBe(1);
+    for (let i = 0; i < KEPT_AFTER_CLOSE + 5; i++) notifier.notify(request, () => undefined);
+    expect(notifier.pending).toBe(KEPT_AFTER_CLOSE);
   });
 });

@@ -14,6 +14,7 @@ import { AccountCache } from '../cache/account-cache.js';
 import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE } from '../../../common/limits.js';
 import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
 import { isQuietTime } from '../notify/quiet-hours.js';
 import { OutboxFlusher } from '../outbox/outbox-flusher.js';
@@ -47,6 +48,8 @@ export interface AccountSessionOptions {
   /** Fixed page size (tests); by default the largest page during the backfill, then 500. */
   syncPageSize: number | undefined;
   notificationWindowMs: number;
+  /** Network path to the server (network/server-transport.ts). */
+  transport: ServerTransport;
 }
 
 export class AccountSession {
@@ -84,7 +87,7 @@ export class AccountSession {
   ) {
     this.cache = cache;
     this.files = new FileStore(o.accountDir, o.cacheKey);
-    this.client = new ServerClient(o.serverUrl, o.token);
+    this.client = new ServerClient(o.serverUrl, o.token, o.transport);
     this.client.onReachable = () => this.onNetworkUp();
     this.me = { kind: 'staff', id: o.user.id, name: o.user.name };
     this.notifications = new NotificationDispatcher({
@@ -132,16 +135,21 @@ export class AccountSession {
       backfillPageSize: o.syncPageSize ?? MAX_SYNC_PAGE,
       onPage: (page, initialDone) => this.effects.afterPage(page, initialDone),
     });
-    this.socket = new LiveSocket(o.serverUrl, o.token, {
-      onReady: () => {
-        this.o.status.update({ lastError: null });
-        void this.sync.pull();
-        void this.flusher.kick();
+    this.socket = new LiveSocket(
+      o.serverUrl,
+      o.token,
+      {
+        onReady: () => {
+          this.o.status.update({ lastError: null });
+          void this.sync.pull();
+          void this.flusher.kick();
+        },
+        onChanges: () => void this.sync.pull(),
+        onDown: () => this.o.status.update({ state: 'offline' }),
+        onAuthRejected: () => this.o.onAuthRejected(),
       },
-      onChanges: () => void this.sync.pull(),
-      onDown: () => this.o.status.update({ state: 'offline' }),
-      onAuthRejected: () => this.o.onAuthRejected(),
-    });
+      o.transport,
+    );
     this.sync = new SyncLoop({
       puller,
       status: o.status,
