@@ -16,9 +16,10 @@ import {
 import type { Message } from '../lib/types.js';
 import { DesktopCallError } from '../api/web-socket-client.js';
 import { storedInFolder, toRow, unreadCounts, type Stored } from './fake-mailbox.js';
-import { fakeRecordMethods, resolveAttachments } from './fake-records.js';
-import { bulkMessages, demoMessages, DEMO_PASSWORD, ME, PATIENTS, PRACTICES, STAFF } from './demo-data.js';
+import { fakeRecordMethods } from './fake-records.js';
+import { bulkMessages, demoMessages, DEMO_PASSWORD, ME, PRACTICES } from './demo-data.js';
 import { extraPortalSeeds } from './demo-workflow-data.js';
+import { fakeComposeMethods } from './fake-compose.js';
 import { createFakeWorkflow } from './fake-workflow.js';
 
 export interface FakeOptions {
@@ -201,53 +202,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       return { hits: hits.map((s) => ({ row: toRow(s), snippet: s.message.body.slice(0, 120) })) };
     },
     getUnreadCounts: async () => counts(),
-    sendMessage: async (req) => {
-      const staff = STAFF[req.practiceId] ?? [];
-      const id = `m-new-${nextId++}`;
-      const patient = req.patientId ? PATIENTS[req.practiceId]?.find((p) => p.id === req.patientId) : undefined;
-      return addMessage({
-        id,
-        practiceId: req.practiceId,
-        threadId: id,
-        clientId: `c-${id}`,
-        source: 'staff',
-        sender: { kind: 'staff', id: ME.id, name: ME.name },
-        recipients: req.to.map((uid) => ({
-          kind: 'staff',
-          id: uid,
-          name: staff.find((u) => u.id === uid)?.name ?? uid,
-        })),
-        subject: req.subject,
-        body: req.body,
-        sentAt: new Date().toISOString(),
-        inReplyTo: null,
-        patient: patient ? { id: patient.id, name: patient.name } : null,
-        encounter: req.encounterId ? { id: req.encounterId, date: '2026-11-20' } : null,
-        document: req.documentId ? { id: req.documentId, title: 'Document' } : null,
-        attachments: resolveAttachments(req.practiceId, req.attachments, staged, () => nextId++, forwarded),
-        priority: req.priority ?? 'normal',
-      });
-    },
-    reply: async ({ messageId, body, attachments, mode, takeOver, priority }) => {
-      const original = find(messageId).message;
-      workflow.reply(original, takeOver);
-      const id = `m-new-${nextId++}`;
-      const everyone = [original.sender, ...original.recipients].filter((p) => p.id !== ME.id);
-      return addMessage({
-        ...original,
-        id,
-        clientId: `c-${id}`,
-        sender: { kind: 'staff', id: ME.id, name: ME.name },
-        recipients: mode === 'all' || original.sender.id === ME.id ? everyone : [original.sender],
-        priority: priority ?? 'normal',
-        receipts: undefined,
-        subject: original.subject.startsWith('Re: ') ? original.subject : `Re: ${original.subject}`,
-        body,
-        sentAt: new Date().toISOString(),
-        inReplyTo: messageId,
-        attachments: resolveAttachments(original.practiceId, attachments, staged, () => nextId++, forwarded),
-      });
-    },
+    ...fakeComposeMethods({ find, addMessage, workflow, nextId: () => nextId++, staged, forwarded }),
     setMessageState: async ({ messageId, patch }) => {
       const s = find(messageId);
       workflow.checkPatch(patch);
