@@ -47,6 +47,7 @@ describe('sync', () => {
     expect(changes[0]?.kind).toBe('user');
     const users = changes.filter((c) => c.kind === 'user');
     expect(users.map((c) => (c.kind === 'user' ? c.user.name : '')).sort()).toEqual([
+      'Alex Morgan',
       'Dr. Daniel Lee',
       'Frances Delgado',
       'Priya Shah',
