@@ -1,5 +1,5 @@
 // Builds the Fastify app: zod validation and serialization, OpenAPI from the same schemas, the
-// error shape, 405 handling and every route of API.md.
+// error shape and 405 handling; `registerRoutes` adds the routes under /api/v1.
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
@@ -9,24 +9,25 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { App, ServerContext } from './context.js';
+import type { App } from './app-type.js';
 import { installErrorHandling, sendError } from './error-handler.js';
 import { loggerOptions, type LogStream } from './logger.js';
 import { trackRoutesForMethodNotAllowed } from './method-not-allowed.js';
 import { SERVER_VERSION } from '../version.js';
-import { registerRoutes } from '../routes/index.js';
-import type { LiveHub } from '../live/live-hub.js';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
 
-export async function buildApp(
-  ctx: ServerContext,
-  live: LiveHub,
-  logger: boolean,
-  logStream?: LogStream,
-): Promise<App> {
+export interface AppOptions {
+  logger: boolean;
+  logStream?: LogStream | undefined;
+  /** Fastify's trustProxy: whose X-Forwarded-For names the client (sign-in limits per address). */
+  trustProxy?: boolean | string | undefined;
+}
+
+export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(logger, logStream),
+    logger: loggerOptions(o.logger, o.logStream),
+    trustProxy: o.trustProxy ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     forceCloseConnections: true, // so a restart can bind the same port at once
     requestTimeout: 5 * 60_000, // a whole request, a 10 MiB upload on a slow line included
@@ -59,7 +60,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
-  await app.register(async (api) => registerRoutes(api as App, ctx, live), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRoutes(api as App), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   addMethodNotAllowed();
   await app.ready();

@@ -1,24 +1,17 @@
-// Attachment upload (raw bytes, streamed to disk, cut off past 10 MiB) and download for the
-// uploader and the viewers of a message that carries the file (API.md "Messages").
-import { randomUUID } from 'node:crypto';
+// Attachment upload (raw bytes, streamed in, cut off past 10 MiB) and download for the uploader
+// and the viewers of a message that carries the file (API.md "Messages").
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
-import { sql } from '../db/database.js';
-import { ApiError, malformed, notFound, unprocessable } from '../http/api-error.js';
-import { authenticateMember, bearerToken } from '../http/auth.js';
-import { contentDisposition } from '../http/content-disposition.js';
-import type { App, ServerContext } from '../http/context.js';
-import { checkToken } from '../services/auth/tokens.js';
+import { malformed, unprocessable } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import { bearerToken } from '../http/bearer-token.js';
+import { sendFile } from '../http/send-file.js';
+import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
+import type { ServerContext } from '../services/context.js';
+import { memberCaller } from './guards.js';
 import { ItemParams, PracticeParams } from './params.js';
-
-const tooLarge = (): ApiError =>
-  new ApiError(
-    413,
-    'attachment_too_large',
-    'The file is larger than 10 MiB. Attach a smaller file or share it another way.',
-  );
 
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
@@ -51,81 +44,30 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
       { schema: { params: PracticeParams, response: { 201: UploadResponse } } },
       async (request, reply) => {
         const { pid } = request.params;
-        const staffId = authenticateMember(ctx, request, pid);
+        const staffId = await memberCaller(ctx, request, pid);
         const declared = Number(request.headers['content-length']);
         if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(reply);
         const name = fileName(request.headers['x-file-name']);
-        const source = request.body as Readable | undefined;
-        const stored = source
-          ? await ctx.blobs.receive(source, MAX_ATTACHMENT_BYTES).catch(interrupted)
-          : ctx.blobs.writeBytesSync(Buffer.alloc(0));
-        if ('ok' in stored && !stored.ok) return refuseTooLarge(reply);
-        const { sha256, size } = stored as { sha256: string; size: number };
-        const attachment = {
-          id: randomUUID(),
-          name,
-          size,
-          mimeType: mediaType(request.headers['content-type']),
-          sha256,
-        };
-        await ctx.writes.run('insertUpload', {
-          id: attachment.id,
+        const attachment = await storeAttachment(ctx, {
+          staffId,
           practiceId: pid,
-          uploaderId: staffId,
           name,
-          mimeType: attachment.mimeType,
-          size,
-          sha256,
+          mimeType: mediaType(request.headers['content-type']),
+          source: request.body as Readable | undefined,
         });
+        if (!attachment) return refuseTooLarge(reply);
         return reply.code(201).send({ attachment });
       },
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams } }, (request, reply) => {
-    const check = checkToken(ctx.db, bearerToken(request), ctx.now(), ctx.tokenIdleMs);
-    if (!check.ok) {
-      throw check.reason === 'expired'
-        ? new ApiError(401, 'token_expired', 'Your session expired after a period of inactivity. Sign in again.')
-        : new ApiError(401, 'invalid_token', 'Your session is not valid here. Sign in again.');
-    }
-    const upload = sql(ctx.db, 'SELECT id, uploader_id, name, mime_type, size, sha256 FROM uploads WHERE id = ?').get(
-      request.params.id,
-    ) as { id: string; uploader_id: string; name: string; mime_type: string; size: number; sha256: string } | undefined;
-    const { kind, subjectId } = check.owner;
-    const allowed =
-      upload &&
-      (kind === 'staff'
-        ? upload.uploader_id === subjectId ||
-          sql(
-            ctx.db,
-            'SELECT 1 FROM message_files f JOIN mailbox b ON b.message_seq = f.message_seq WHERE f.upload_id = ? AND b.staff_id = ?',
-          ).get(upload.id, subjectId)
-        : sql(
-            ctx.db,
-            'SELECT 1 FROM message_files f JOIN messages m ON m.seq = f.message_seq WHERE f.upload_id = ? AND m.portal_patient_id = ?',
-          ).get(upload.id, subjectId));
-    if (!upload || !allowed) throw notFound();
-    return (
-      reply
-        .type(upload.mime_type)
-        .header('content-length', upload.size)
-        .header('content-disposition', contentDisposition(upload.name))
-        .header('x-content-type-options', 'nosniff')
-        // Stored files are never to run as a page of this origin, whatever their type says.
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .send(ctx.blobs.read(upload.sha256))
-    );
-  });
-}
-
-/** The upload stream broke (client gone, connection reset): the temporary file is already removed. */
-function interrupted(): never {
-  throw new ApiError(400, 'upload_interrupted', 'The upload was interrupted before it finished. Send the file again.');
+  app.get('/attachments/:id', { schema: { params: ItemParams } }, async (request, reply) =>
+    sendFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
+  );
 }
 
 function refuseTooLarge(reply: FastifyReply): FastifyReply {
-  const error = tooLarge();
+  const error = attachmentTooLarge();
   // Close the connection after answering, so a client still sending is stopped.
   return reply
     .code(413)

@@ -1,8 +1,9 @@
 // Staff sign-in and sign-out (API.md "Staff session"), and health, which needs no sign-in.
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
-import { bearerToken, authenticateStaff } from '../http/auth.js';
-import type { App, ServerContext } from '../http/context.js';
-import { revokeToken } from '../services/auth/tokens.js';
+import type { App } from '../http/app-type.js';
+import { bearerToken } from '../http/bearer-token.js';
+import { signOut } from '../services/auth/authenticate.js';
+import type { ServerContext } from '../services/context.js';
 import { signInStaff } from '../services/sign-in.js';
 import { SERVER_VERSION } from '../version.js';
 
@@ -13,13 +14,11 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
   }));
 
   app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
-    signInStaff(ctx, request.body.email, request.body.password),
+    signInStaff(ctx, request.body.email, request.body.password, request.ip),
   );
 
   app.delete('/session', async (request, reply) => {
-    authenticateStaff(ctx, request);
-    ctx.tokenCache.delete(bearerToken(request));
-    revokeToken(ctx.db, bearerToken(request));
+    await signOut(ctx, bearerToken(request));
     return reply.code(204).send();
   });
 }
