@@ -13,6 +13,7 @@ import type { Executor } from '../storage/schema.js';
 import { DEMO_PASSWORD, DEMO_PRACTICES } from './accounts.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import { seedDemoMessages, type DemoIds } from './demo-messages.js';
+import { seedDemoWorkflow } from './demo-workflow.js';
 import { DEMO_PATIENT_PEOPLE, DEMO_STAFF_PEOPLE, ENCOUNTER_REASONS, type PracticeKey } from './demo-people.js';
 
 const PRACTICE_KEYS = Object.keys(DEMO_PRACTICES) as PracticeKey[];
@@ -35,6 +36,7 @@ export async function seedDemoIfEmpty(db: Executor, blobs: BlobStore, hashing: S
     await seedDirectoryFeeds(ctx);
     await seedDemoDocuments(trx, blobs, ids);
     await seedDemoMessages(trx, blobs, ids);
+    await seedDemoWorkflow(trx, ids);
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { malformed, unprocessable } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { sendFile } from '../http/send-file.js';
+import { requestOrigin } from '../http/request-origin.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
@@ -62,7 +63,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
   });
 
   app.get('/attachments/:id', { schema: { params: ItemParams } }, async (request, reply) =>
-    sendFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
+    sendFile(reply, await attachmentForDownload(ctx, requestOrigin(request), bearerToken(request), request.params.id)),
   );
 }
 

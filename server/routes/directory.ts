@@ -19,6 +19,7 @@ import {
   patientSearch,
   staffDirectory,
 } from '../services/records.js';
+import { requestOrigin } from '../http/request-origin.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
@@ -79,8 +80,20 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
     { schema: { params: PracticeItemParams } },
     async (request, reply) => {
       const { pid, id } = request.params;
-      await memberCaller(ctx, request, pid);
+      const staffId = await memberCaller(ctx, request, pid);
       const document = await documentFile(ctx.db, pid, id);
+      await ctx.writes.run('recordAudit', {
+        origin: requestOrigin(request),
+        records: [
+          {
+            action: 'document_downloaded',
+            practiceId: pid,
+            actor: { kind: 'staff', id: staffId },
+            documentId: id,
+            patientId: document.patientId ?? undefined,
+          },
+        ],
+      });
       return sendFile(reply, {
         name: document.fileName,
         mimeType: document.mimeType,

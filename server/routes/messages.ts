@@ -6,6 +6,8 @@ import { notFound } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
+import { requestOrigin } from '../http/request-origin.js';
+import { withCurrentReceipts } from '../services/workflow/receipts.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
@@ -22,6 +24,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     async (request, reply) => {
       const staffId = await memberCaller(ctx, request, request.params.pid);
       const result = await ctx.writes.run('sendStaffMessage', {
+        origin: requestOrigin(request),
         staffId,
         practiceId: request.params.pid,
         request: request.body,
@@ -39,7 +42,8 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       const staffId = await memberCaller(ctx, request, pid);
       const visible = await findVisibleMessage(ctx.db, staffId, pid, id);
       if (!visible) throw notFound();
-      return { message: JSON.parse(visible.messageJson) as Message, state: visible.state };
+      const message = await withCurrentReceipts(ctx.db, visible.seq, JSON.parse(visible.messageJson) as Message);
+      return { message, state: visible.state };
     },
   );
 
@@ -49,14 +53,16 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     async (request) => {
       const { pid, id } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
-      return {
-        state: await ctx.writes.run('patchMailboxState', {
-          staffId,
-          practiceId: pid,
-          messageId: id,
-          patch: request.body,
-        }),
-      };
+      const patch = request.body;
+      const state = await ctx.writes.run('patchMailboxState', {
+        origin: requestOrigin(request),
+        staffId,
+        practiceId: pid,
+        messageId: id,
+        patch,
+      });
+      if (patch.snoozedUntil) ctx.snoozes.snoozeSet();
+      return { state };
     },
   );
 }

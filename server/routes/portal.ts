@@ -9,12 +9,13 @@ import {
 import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { portalMessages } from '../services/messages/send-portal-message.js';
-import { signInPatient } from '../services/sign-in.js';
+import { signInPatientAudited } from '../services/workflow/audited-sessions.js';
+import { requestOrigin } from '../http/request-origin.js';
 import { patientCaller } from './guards.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
   app.post('/portal/session', { schema: { body: LoginRequest, response: { 200: PortalLoginResponse } } }, (request) =>
-    signInPatient(ctx, request.body.email, request.body.password, request.ip),
+    signInPatientAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
   );
 
   app.post(
@@ -22,7 +23,11 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
     { schema: { body: PortalSendRequest, response: { 200: PortalSendResponse, 201: PortalSendResponse } } },
     async (request, reply) => {
       const patientId = await patientCaller(ctx, request);
-      const result = await ctx.writes.run('sendPortalMessage', { patientId, request: request.body });
+      const result = await ctx.writes.run('sendPortalMessage', {
+        origin: requestOrigin(request),
+        patientId,
+        request: request.body,
+      });
       return reply.code(result.created ? 201 : 200).send({ message: result.message });
     },
   );

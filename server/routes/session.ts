@@ -2,9 +2,9 @@
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
-import { signOut } from '../services/auth/authenticate.js';
 import type { ServerContext } from '../services/context.js';
-import { signInStaff } from '../services/sign-in.js';
+import { signInStaffAudited, signOutAudited } from '../services/workflow/audited-sessions.js';
+import { requestOrigin } from '../http/request-origin.js';
 import { SERVER_VERSION } from '../version.js';
 
 export function registerSessionRoutes(app: App, ctx: ServerContext): void {
@@ -14,11 +14,11 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
   }));
 
   app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
-    signInStaff(ctx, request.body.email, request.body.password, request.ip),
+    signInStaffAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
   );
 
   app.delete('/session', async (request, reply) => {
-    await signOut(ctx, bearerToken(request));
+    await signOutAudited(ctx, requestOrigin(request), bearerToken(request));
     return reply.code(204).send();
   });
 }

@@ -88,7 +88,7 @@ describe('sync', () => {
     expect(changes[1]).toEqual({
       kind: 'state',
       practiceId: w.sunriseId,
-      state: { messageId: message.id, read: false, flagged: true, archived: false },
+      state: { messageId: message.id, read: false, flagged: true, archived: false, snoozedUntil: null },
     });
     expect(changes[2]).toEqual({
       kind: 'settings',

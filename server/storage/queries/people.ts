@@ -13,6 +13,17 @@ export async function isMember(db: Executor, staffId: string, practiceId: string
   return row !== undefined;
 }
 
+/** `staffId`'s role in `practiceId` (undefined: not a member). */
+export async function memberRole(db: Executor, staffId: string, practiceId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('practice_id', '=', practiceId)
+    .where('staff_id', '=', staffId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
 export function practiceStaff(db: Executor, practiceId: string): Promise<StaffUser[]> {
   return db
     .selectFrom('memberships as m')

@@ -21,7 +21,12 @@ async function tryDirectly(statements: string[]): Promise<(string | null)[]> {
     await client.connect();
     try {
       for (const statement of statements) {
-        outcomes.push(await client.query(statement).then(() => null, (error: Error) => error.message));
+        outcomes.push(
+          await client.query(statement).then(
+            () => null,
+            (error: Error) => error.message,
+          ),
+        );
       }
     } finally {
       await client.end();
@@ -71,13 +76,14 @@ describe('audit storage', () => {
     const before = await countAndFirst();
     expect(before.count).toBeGreaterThan(0); // the demo's sign-ins and seeding wrote some
     const statements = [
-      "UPDATE audit_events SET action = 'sign_in' WHERE action = 'sign_in_failed'",
+      "UPDATE audit_events SET action = 'sign_out' WHERE action = 'sign_in'",
       "UPDATE audit_events SET ip = '0.0.0.0'",
       'DELETE FROM audit_events WHERE seq = (SELECT min(seq) FROM audit_events)',
       'DELETE FROM audit_events',
       ...(server.databaseUrl ? ['TRUNCATE audit_events'] : []),
     ];
     const outcomes = await tryDirectly(statements);
+    // Each statement matches rows (row triggers fire only for rows a statement touches).
     for (const [index, outcome] of outcomes.entries()) expect(outcome, statements[index]).toMatch(/append-only/);
     expect(await countAndFirst()).toEqual(before);
   });

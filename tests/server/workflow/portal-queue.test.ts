@@ -176,12 +176,13 @@ describe('claim, assign, release, close', () => {
     expect(await list(w.lee.api, 'mine')).not.toContain(question.threadId);
 
     const cursor = await feedEnd(w.desk.api);
-    const followUp = await patientFollowUp(w.ana.api, question.id);
+    await patientFollowUp(w.ana.api, question.id);
     const reopened = await portalThread(w.desk.api, w.sunriseId, question.threadId);
+    // Closed without an answer: the first question is still the oldest one waiting.
     expect(reopened).toMatchObject({
       status: 'open',
       owner: { id: w.lee.login.user.id },
-      waitingSince: followUp.sentAt,
+      waitingSince: question.sentAt,
     });
     const { changes } = await changesSince(w.desk.api, cursor);
     expect(changes.some((c) => c.kind === 'portalThread' && c.thread.status === 'open')).toBe(true);
