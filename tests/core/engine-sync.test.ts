@@ -136,7 +136,13 @@ describe('live updates', () => {
     ).not.toContain(id);
     await waitFor('outbox empty', async () => (await t.engine.handlers.getOutbox({})).items.length === 0);
     const view = await serverView(server.url, 'frontdesk@sunrise.example');
-    expect(view.states.get(id)).toEqual({ messageId: id, read: true, flagged: true, archived: true });
+    expect(view.states.get(id)).toEqual({
+      messageId: id,
+      read: true,
+      flagged: true,
+      archived: true,
+      snoozedUntil: null,
+    });
   });
 
   it('sends a message: shown at once as pending, then delivered once with the server id', async () => {
