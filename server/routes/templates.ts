@@ -1,14 +1,11 @@
 // Quick-text templates (API.md second wave): the practice's and the caller's own, and their changes.
-import { z } from 'zod';
-import { Id, TemplateBody, TemplateResponse, TemplatesResponse } from '../../common/http/index.js';
+import { TemplateBody, TemplateResponse, TemplatesResponse } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
 import { requestOrigin } from '../http/request-origin.js';
 import type { ServerContext } from '../services/context.js';
 import { templatesFor } from '../services/workflow/templates.js';
 import { memberCaller } from './guards.js';
-import { PracticeParams } from './params.js';
-
-const TemplateParams = z.object({ pid: Id, templateId: Id });
+import { PracticeItemParams, PracticeParams } from './params.js';
 
 export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
   app.get(
@@ -37,10 +34,10 @@ export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.put(
-    '/practices/:pid/templates/:templateId',
-    { schema: { params: TemplateParams, body: TemplateBody, response: { 200: TemplateResponse } } },
+    '/practices/:pid/templates/:id',
+    { schema: { params: PracticeItemParams, body: TemplateBody, response: { 200: TemplateResponse } } },
     async (request) => {
-      const { pid, templateId } = request.params;
+      const { pid, id: templateId } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
       const template = await ctx.writes.run('changeTemplate', {
         origin: requestOrigin(request),
@@ -53,14 +50,10 @@ export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
-  app.delete(
-    '/practices/:pid/templates/:templateId',
-    { schema: { params: TemplateParams } },
-    async (request, reply) => {
-      const { pid, templateId } = request.params;
-      const staffId = await memberCaller(ctx, request, pid);
-      await ctx.writes.run('removeTemplate', { origin: requestOrigin(request), staffId, practiceId: pid, templateId });
-      return reply.code(204).send();
-    },
-  );
+  app.delete('/practices/:pid/templates/:id', { schema: { params: PracticeItemParams } }, async (request, reply) => {
+    const { pid, id: templateId } = request.params;
+    const staffId = await memberCaller(ctx, request, pid);
+    await ctx.writes.run('removeTemplate', { origin: requestOrigin(request), staffId, practiceId: pid, templateId });
+    return reply.code(204).send();
+  });
 }
