@@ -32,7 +32,8 @@ const PRACTICE_TEMPLATES = [
 ];
 
 export async function seedDemoWorkflow(db: Executor, ids: DemoIds): Promise<void> {
-  // Before the first conversations (demo-messages.ts starts 3 days back): the inbox's newest rows stay theirs.
+  // Before the first conversations (demo-messages.ts starts 3 days back, seeded after these): the
+  // inbox's newest rows stay theirs.
   let clock = Date.now() - 4 * 24 * 60 * 60 * 1000;
   const ctx: WriteContext = { db, now: () => clock, alertsEnabled: false, changes: noChanges() };
   const tick = (): void => void (clock += STEP_MS);

@@ -35,8 +35,9 @@ export async function seedDemoIfEmpty(db: Executor, blobs: BlobStore, hashing: S
     const ids = await seedPeopleAndRecords(trx, hashes);
     await seedDirectoryFeeds(ctx);
     await seedDemoDocuments(trx, blobs, ids);
-    await seedDemoMessages(trx, blobs, ids);
+    // The workflow content is dated first (4 days back), so it is written first: seq order is time order.
     await seedDemoWorkflow(trx, ids);
+    await seedDemoMessages(trx, blobs, ids);
     return true;
   });
 }

@@ -54,8 +54,7 @@ export class SnoozeWaker {
   private async pass(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const { more } = await this.writes.run('wakeDueSnoozes', undefined);
-      if (!more) return;
+      if (!(await this.writes.run('wakeDueSnoozes', undefined))) return;
     }
   }
 

@@ -19,9 +19,8 @@ export function snoozeTime(iso: string, now: number): number {
   return at;
 }
 
-/** Wakes the snoozes due now, one batch; `more`: the batch was full, run again. */
-export async function wakeDueSnoozes(ctx: WriteContext): Promise<{ woken: number; more: boolean }> {
-  let woken = 0;
+/** Wakes the snoozes due now, one batch; resolves true when the batch was full (run again). */
+export async function wakeDueSnoozes(ctx: WriteContext): Promise<boolean> {
   const due = await dueSnoozes(ctx.db, ctx.now(), WAKE_BATCH);
   for (const snooze of due) {
     // Conditional: a snooze changed or cleared meanwhile (or woken by another instance) stays as it is.
@@ -42,7 +41,6 @@ export async function wakeDueSnoozes(ctx: WriteContext): Promise<{ woken: number
         messageSeq: snooze.message_seq,
       },
     ]);
-    woken += 1;
   }
-  return { woken, more: due.length === WAKE_BATCH };
+  return due.length === WAKE_BATCH;
 }
