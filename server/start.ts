@@ -12,6 +12,7 @@ import { type AttemptLimit } from './services/auth/attempt-limiter.js';
 import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
 import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
+import { isTokenHashLive } from './services/auth/tokens.js';
 import type { ChangeListener, ServerContext } from './services/context.js';
 import { AlertWorker } from './services/email/alert-worker.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
@@ -86,7 +87,10 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   privateDir(o.dataDir);
   const instanceId = randomUUID();
   const storage = await openStorage({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
-  const live = new LiveHub(o.livePingMs);
+  const now = o.now ?? Date.now;
+  const tokenIdleMs = o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS;
+  // At each ping, a socket whose session expired (or was revoked elsewhere) is closed with 4401.
+  const live = new LiveHub(o.livePingMs, (tokenHash) => isTokenHashLive(storage.db, tokenHash, now(), tokenIdleMs));
   const timers: NodeJS.Timeout[] = [];
   let alerts: AlertWorker | null = null;
   let writes: Writes | null = null;
@@ -97,7 +101,6 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       smtpUrl: o.smtpUrl ?? null,
       retryBaseMs: o.emailRetryBaseMs,
     }));
-    const now = o.now ?? Date.now;
     const listener: ChangeListener = { feedGrew: (grown) => live.feedGrew(grown), alertsQueued: () => worker.wake() };
     const sequencer =
       storage.dialect === 'postgres'
@@ -120,8 +123,8 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       dialect: storage.dialect,
       blobs,
       now,
-      tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
-      tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
+      tokenIdleMs,
+      tokenCache: new TokenCache(tokenIdleMs),
       signIn: {
         ...attemptLimiters(storage.dialect, storage.db, now, o.perAddressLimit),
         hashGate: new HashGate(o.hashGateLimits),

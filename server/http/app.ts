@@ -51,6 +51,11 @@ export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions
     body === '' || body.length === 0 ? done(null, undefined) : parseJson(request, body.toString(), done),
   );
   const addMethodNotAllowed = trackRoutesForMethodNotAllowed(app);
+  // Answers carry PHI and tokens: no browser, proxy or OS cache may keep any (errors included).
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

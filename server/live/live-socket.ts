@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws';
 import { LIVE_BAD_TOKEN_CLOSE_CODE, LiveClientMessage } from '../../common/http/index.js';
 import { authenticate } from '../services/auth/authenticate.js';
+import { hashToken } from '../services/auth/tokens.js';
 import type { ServerContext } from '../services/context.js';
 import type { LiveHub } from './live-hub.js';
 
@@ -24,7 +25,7 @@ export function acceptLiveSocket(ctx: ServerContext, live: LiveHub, socket: WebS
     if (!auth.success) return refuse();
     authenticate(ctx, auth.data.token, 'staff').then(
       (staffId) => {
-        if (socket.readyState === socket.OPEN) live.add(staffId, socket);
+        if (socket.readyState === socket.OPEN) live.add(staffId, socket, hashToken(auth.data.token));
       },
       () => refuse(),
     );

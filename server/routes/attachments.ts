@@ -1,18 +1,26 @@
 // Attachment upload (raw bytes, streamed in, cut off past 10 MiB) and download for the uploader
 // and the viewers of a message that carries the file (API.md "Messages").
 import type { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
 import { malformed, unprocessable } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
+import { discardRestOfBody } from '../http/discard-body.js';
 import { sendFile } from '../http/send-file.js';
 import { requestOrigin } from '../http/request-origin.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
 import { ItemParams, PracticeParams } from './params.js';
+
+/**
+ * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
+ * bidi controls (LRM/RLM, ALM, embeddings and overrides, isolates) that make `invoice\u202Efdp.exe`
+ * display as `invoiceexe.pdf`. Refused rather than stripped: the name shown must be the name sent.
+ */
+const UNSAFE_IN_FILE_NAME = /[\p{Cc}\u2028\u2029\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
 
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
@@ -23,9 +31,11 @@ function fileName(header: string | string[] | undefined): string {
   } catch {
     throw malformed('The X-File-Name header is not properly URL-encoded.');
   }
-  const hasControlCharacter = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-  if (name.trim() === '' || name.length > 255 || hasControlCharacter) {
-    throw unprocessable('invalid_file_name', 'The file name must be 1 to 255 characters, without control characters.');
+  if (name.trim() === '' || name.length > 255 || UNSAFE_IN_FILE_NAME.test(name)) {
+    throw unprocessable(
+      'invalid_file_name',
+      'The file name must be 1 to 255 characters, without control or text-direction characters. Rename the file and attach it again.',
+    );
   }
   return name;
 }
@@ -47,7 +57,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
         const { pid } = request.params;
         const staffId = await memberCaller(ctx, request, pid);
         const declared = Number(request.headers['content-length']);
-        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(reply);
+        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(request, reply);
         const name = fileName(request.headers['x-file-name']);
         const attachment = await storeAttachment(ctx, {
           staffId,
@@ -56,7 +66,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
           mimeType: mediaType(request.headers['content-type']),
           source: request.body as Readable | undefined,
         });
-        if (!attachment) return refuseTooLarge(reply);
+        if (!attachment) return refuseTooLarge(request, reply);
         return reply.code(201).send({ attachment });
       },
     );
@@ -67,12 +77,12 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
   );
 }
 
-function refuseTooLarge(reply: FastifyReply): FastifyReply {
+function refuseTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const error = attachmentTooLarge();
-  // Close the connection after answering, so a client still sending is stopped.
+  // Closing at once would reset a client still sending before it reads the 413: drain first (bounded).
+  discardRestOfBody(request.raw);
   return reply
     .code(413)
-    .header('connection', 'close')
     .type('application/json')
     .send(JSON.stringify({ error: { code: error.code, message: error.message } }));
 }

@@ -15,7 +15,7 @@ import { registerTemplateRoutes } from './templates.js';
 import { registerThreadStateRoutes } from './thread-state.js';
 
 export function registerRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
-  registerSessionRoutes(app, ctx);
+  registerSessionRoutes(app, ctx, live);
   registerDirectoryRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);

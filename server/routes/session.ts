@@ -5,9 +5,11 @@ import { bearerToken } from '../http/bearer-token.js';
 import type { ServerContext } from '../services/context.js';
 import { signInStaffAudited, signOutAudited } from '../services/workflow/audited-sessions.js';
 import { requestOrigin } from '../http/request-origin.js';
+import { hashToken } from '../services/auth/tokens.js';
+import type { LiveHub } from '../live/live-hub.js';
 import { SERVER_VERSION } from '../version.js';
 
-export function registerSessionRoutes(app: App, ctx: ServerContext): void {
+export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
@@ -18,7 +20,9 @@ export function registerSessionRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.delete('/session', async (request, reply) => {
-    await signOutAudited(ctx, requestOrigin(request), bearerToken(request));
+    const token = bearerToken(request);
+    await signOutAudited(ctx, requestOrigin(request), token);
+    live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
     return reply.code(204).send();
   });
 }

@@ -218,7 +218,7 @@ describe('one key per account, and sign-out', () => {
 
         // The front desk's account is untouched, and still readable with its own key.
         expect(walk(accountDir(t.dir, server.url, deskId))).toEqual(deskFilesBefore);
-        const cache = AccountCache.open(
+        const cache = await AccountCache.open(
           path.join(accountDir(t.dir, server.url, deskId), 'cache.db'),
           deskKey ?? '',
           true,
@@ -226,8 +226,8 @@ describe('one key per account, and sign-out', () => {
         );
         try {
           expect(cache.recovered).toBeNull();
-          expect(cache.records.getDraft<{ subject: string }>(sunrise)?.subject).toBe('desk draft');
-          expect(cache.queries.listFolder(sunrise, 'sent', null, 50).rows.length).toBeGreaterThan(0);
+          expect(cache.reader.draft<{ subject: string }>(sunrise)?.subject).toBe('desk draft');
+          expect(cache.reader.listFolder(sunrise, 'sent', null, 50).rows.length).toBeGreaterThan(0);
         } finally {
           await cache.close();
         }

@@ -31,7 +31,9 @@ export async function authenticate(ctx: ServerContext, token: string, kind: Toke
 /** The staff id, after checking they belong to `practiceId` (404 otherwise). */
 export async function authenticateMember(ctx: ServerContext, token: string, practiceId: string): Promise<string> {
   const staffId = await authenticate(ctx, token, 'staff');
+  if (ctx.tokenCache.isMember(token, practiceId, ctx.now())) return staffId;
   if (!(await isMember(ctx.db, staffId, practiceId))) throw notFound();
+  ctx.tokenCache.rememberMember(token, practiceId);
   return staffId;
 }
 

@@ -16,7 +16,7 @@ export interface TokenOwner {
 }
 export type TokenCheck = { ok: true; owner: TokenOwner } | { ok: false; reason: 'unknown' | 'expired' };
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function issueToken(db: Executor, owner: TokenOwner, now: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -42,6 +42,12 @@ export async function checkToken(db: Executor, token: string, now: number, idleM
   // Touch at most every idleMs/20, so busy clients don't turn every read into a write.
   if (now - row.last_used_at > Math.min(60_000, idleMs / 20)) await touchToken(db, hash, now);
   return { ok: true, owner: { kind: row.kind, subjectId: row.subject_id } };
+}
+
+/** True while the token behind `hash` exists and has not been idle past `idleMs`. Does not touch it. */
+export async function isTokenHashLive(db: Executor, hash: string, now: number, idleMs: number): Promise<boolean> {
+  const row = await tokenByHash(db, hash);
+  return row !== undefined && now - row.last_used_at <= idleMs;
 }
 
 export async function revokeToken(db: Executor, token: string): Promise<void> {

@@ -33,7 +33,7 @@ function flush(): void {
 const file = openSqliteFile(data.file);
 const db = sqliteKysely(file);
 const commits = new GroupCommit(
-  db,
+  (statement) => file.exec(statement),
   (changes) => send({ type: 'committed', grown: [...changes.grown], alerts: changes.alerts }),
   data.commitDelayMs,
 );

@@ -96,8 +96,8 @@ export class FileBlobStore implements BlobStore {
 
   /**
    * Streams `source` to disk, hashing as it goes, and resolves once the file is durable in place.
-   * Past `limit` bytes it stops writing, deletes the temporary file and drains (discards) the rest
-   * so that the caller can still answer 413.
+   * Past `limit` bytes it stops reading (the caller drains the rest: http/discard-body.ts) and
+   * deletes the temporary file.
    */
   receive(source: Readable, limit: number): Promise<ReceiveResult> {
     const temp = join(this.tmpDir, `${randomUUID()}.part`);
@@ -110,7 +110,7 @@ export class FileBlobStore implements BlobStore {
         if (settled) return;
         settled = true;
         source.off('data', onData);
-        source.resume();
+        source.pause();
         file.destroy();
         void unlink(temp)
           .catch(() => undefined)

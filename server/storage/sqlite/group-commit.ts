@@ -1,8 +1,6 @@
 // Group commit on SQLite's one write connection (in the writer thread): writes that arrive together
 // run one after another in one transaction, each in its own savepoint, and share its COMMIT and
 // fsync; each caller is answered, and its changes announced, only once that COMMIT is done.
-import { sql, type Kysely } from 'kysely';
-import type { Schema } from '../schema.js';
 
 /** What a write reports for announcing after the commit. */
 export interface CommittedChanges {
@@ -24,7 +22,8 @@ export class GroupCommit {
   private draining = false;
 
   constructor(
-    private readonly db: Kysely<Schema>,
+    /** Runs transaction control on the write connection, straight on the driver (no query builder). */
+    private readonly exec: (statement: string) => void,
     private readonly announce: (changes: CommittedChanges) => void,
     /** Tests: hold each transaction open this long before its COMMIT (0: commit at once). */
     private readonly delayMs = 0,
@@ -54,36 +53,44 @@ export class GroupCommit {
   }
 
   private async commitGroup(group: Queued[]): Promise<void> {
-    const exec = (text: string) => sql.raw(text).execute(this.db);
+    const exec = this.exec;
     const done: { item: Queued; value: unknown }[] = [];
     const changes: CommittedChanges = { grown: new Map(), alerts: false };
     try {
-      await exec('BEGIN IMMEDIATE');
+      exec('BEGIN IMMEDIATE');
     } catch (error) {
       for (const item of group) item.reject(error);
       return;
     }
     for (const item of group) {
       const own: CommittedChanges = { grown: new Map(), alerts: false };
-      await exec('SAVEPOINT write');
+      exec('SAVEPOINT write');
       try {
         const value = await item.work(own);
-        await exec('RELEASE write');
+        exec('RELEASE write');
         done.push({ item, value });
         for (const [staffId, seq] of own.grown)
           changes.grown.set(staffId, Math.max(seq, changes.grown.get(staffId) ?? 0));
         changes.alerts ||= own.alerts;
       } catch (error) {
-        await exec('ROLLBACK TO write');
-        await exec('RELEASE write');
+        try {
+          exec('ROLLBACK TO write');
+          exec('RELEASE write');
+        } catch {
+          // the whole transaction was rolled back already (SQLite does on some errors): COMMIT reports it
+        }
         item.reject(error);
       }
     }
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     try {
-      await exec('COMMIT');
+      exec('COMMIT');
     } catch (error) {
-      await exec('ROLLBACK').catch(() => undefined);
+      try {
+        exec('ROLLBACK');
+      } catch {
+        // nothing left to roll back
+      }
       for (const { item } of done) item.reject(error);
       return;
     }

@@ -1,32 +1,39 @@
-// User actions written locally with their outbox row in one transaction, so the UI shows them at
-// once, online or offline. Each message gets its clientId here, once, when first queued.
+// User actions written with their outbox row in one transaction (in the writer thread), so the UI
+// shows them at once, online or offline. Each message gets its clientId here, once, when first queued.
 import { randomUUID } from 'node:crypto';
-import type { ComposeRequest } from '../../../common/desktop/index.js';
-import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../common/http/index.js';
-import type { AccountCache } from '../cache/account-cache.js';
-import { localMessageId } from '../cache/message-writer.js';
-import { EngineError, notFound } from '../errors.js';
-import type { SendPayload, StatePayload } from './outbox-payloads.js';
+import type { ComposeRequest } from '../../../../common/desktop/index.js';
+import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
+import { EngineError, notFound } from '../../errors.js';
+import type { SendPayload, StatePayload } from '../../outbox/outbox-payloads.js';
+import type { Db } from '../driver.js';
+import { localMessageId } from '../message-ids.js';
+import type { MessageWriter } from '../message-writer.js';
+import type { OutboxStore } from '../outbox-store.js';
+import type { PracticeStore } from '../practice-store.js';
+import type { RecordStore } from '../record-store.js';
+import type { StagedFileStore } from '../staged-file-store.js';
 
-interface StagedRow {
-  id: string;
-  name: string;
-  mime_type: string;
-  size: number;
-  sha256: string;
+export interface UserActionStores {
+  db: Db;
+  messages: MessageWriter;
+  outbox: OutboxStore;
+  practices: PracticeStore;
+  records: RecordStore;
+  staged: StagedFileStore;
 }
 
-export class LocalActions {
-  constructor(
-    private readonly cache: AccountCache,
-    private readonly me: Party,
-  ) {}
+export type QueuedCompose = Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string };
+export type QueuedThread = { threadId: string; recipients: Party[] } | null;
 
-  queueMessage(
-    practiceId: string,
-    compose: Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string },
-    thread: { threadId: string; recipients: Party[] } | null,
-  ): string {
+export class UserActions {
+  constructor(private readonly s: UserActionStores) {}
+
+  /** Stores the message with a local id and its send in the outbox; returns the local id. */
+  queueMessage(me: Party, practiceId: string, compose: QueuedCompose, thread: QueuedThread): string {
+    return this.s.db.transaction(() => this.insertQueued(me, practiceId, compose, thread))();
+  }
+
+  private insertQueued(me: Party, practiceId: string, compose: QueuedCompose, thread: QueuedThread): string {
     const clientId = randomUUID();
     const id = localMessageId(clientId);
     const attachments = (compose.attachments ?? []).map((a) => this.describeAttachment(practiceId, a));
@@ -36,7 +43,7 @@ export class LocalActions {
       threadId: thread?.threadId ?? id,
       clientId,
       source: 'staff',
-      sender: this.me,
+      sender: me,
       recipients: thread?.recipients ?? compose.to.map((uid) => this.staffParty(practiceId, uid)),
       subject: compose.subject,
       body: compose.body,
@@ -63,67 +70,58 @@ export class LocalActions {
       },
       uploaded: {},
     };
-    this.cache.transaction(() => {
-      this.cache.writer.insertLocal(message);
-      this.cache.outbox.add({ kind: 'send', practiceId, target: id, payload, description: describeSend(compose) });
-    });
+    this.s.messages.insertLocal(message);
+    this.s.outbox.add({ kind: 'send', practiceId, target: id, payload, description: describeSend(compose) });
     return id;
   }
 
-  queueState(messageId: string, patch: StatePatch): void {
-    const row = this.cache.db
-      .prepare<[string], { rowid: number; practice_id: string }>('SELECT rowid, practice_id FROM messages WHERE id = ?')
-      .get(messageId);
+  /** Applies the patch locally and queues it; returns the message's practice. */
+  queueState(messageId: string, patch: StatePatch): string {
+    const row = this.s.messages.rowOf(messageId);
     if (!row) throw notFound('message');
     const payload: StatePayload = { patch };
-    this.cache.transaction(() => {
-      this.cache.writer.applyLocalPatch(row.rowid, patch);
-      this.cache.outbox.add({
+    this.s.db.transaction(() => {
+      this.s.messages.applyLocalPatch(row.rowid, patch);
+      this.s.outbox.add({
         kind: 'state',
-        practiceId: row.practice_id,
+        practiceId: row.practiceId,
         target: messageId,
         payload,
         description: describePatch(patch),
       });
-    });
+    })();
+    return row.practiceId;
   }
 
   queueSettings(practiceId: string, settings: PracticeSettings): void {
-    this.cache.transaction(() => {
-      this.cache.outbox.add({
+    this.s.db.transaction(() => {
+      this.s.outbox.add({
         kind: 'settings',
         practiceId,
         target: null,
         payload: settings,
         description: 'Change practice settings',
       });
-      this.cache.practices.putSettings(practiceId, settings);
-    });
+      this.s.practices.putSettings(practiceId, settings);
+    })();
   }
 
   private describeAttachment(practiceId: string, ref: { kind: Attachment['kind']; id: string }): Attachment {
     if (ref.kind === 'file') {
-      const staged = this.cache.db.prepare<[string], StagedRow>('SELECT * FROM staged_files WHERE id = ?').get(ref.id);
+      const staged = this.s.staged.get(ref.id);
       if (!staged) throw new EngineError('unknown_file', 'An attached file is no longer available; attach it again.');
-      return {
-        id: staged.id,
-        kind: 'file',
-        name: staged.name,
-        size: staged.size,
-        mimeType: staged.mime_type,
-        sha256: staged.sha256,
-      };
+      return { kind: 'file', ...staged };
     }
     return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name: this.recordName(practiceId, ref.id) };
   }
 
   private staffParty(practiceId: string, userId: string): Party {
-    const user = this.cache.practices.listStaff(practiceId, undefined).find((u) => u.id === userId);
+    const user = this.s.practices.listStaff(practiceId, undefined).find((u) => u.id === userId);
     return { kind: 'staff', id: userId, name: user?.name ?? '' };
   }
 
   private recordName(practiceId: string, id: string): string {
-    const patient = this.cache.records.get<{ name: string }>(practiceId, 'patient', id);
+    const patient = this.s.records.get<{ name: string }>(practiceId, 'patient', id);
     return patient?.name ?? '';
   }
 }
