@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { buildApp } from './http/app.js';
+import { buildApp, type ObservedResponse } from './http/app.js';
 import type { App } from './http/app-type.js';
 import type { LogStream } from './http/logger.js';
 import { LiveHub } from './live/live-hub.js';
@@ -57,6 +57,8 @@ export interface PracticeServerOptions {
   /** Tests: other failed-attempt limit per client address, or other hash-work ceiling. */
   perAddressLimit?: AttemptLimit;
   hashGateLimits?: HashGateLimits;
+  /** Tests: called with every answer the server sends (checked against the OpenAPI document). */
+  observeResponses?: (response: ObservedResponse) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy?: boolean | string;
 }
@@ -152,6 +154,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
+      observeResponses: o.observeResponses,
     });
     const running = app;
     const host = o.host ?? DEFAULT_HOST;

@@ -71,6 +71,8 @@ export class LiveHub {
   private pingAll(): void {
     for (const set of this.byStaff.values()) {
       for (const entry of set) {
+        // Closing (signed out, say): let its close handshake finish rather than cut it.
+        if (entry.socket.readyState !== entry.socket.OPEN) continue;
         if (!entry.alive) {
           entry.socket.terminate(); // no pong since the last ping: the peer is gone
           continue;

@@ -1,14 +1,16 @@
 // Attachment upload (raw bytes, streamed in, cut off past 10 MiB) and download for the uploader
 // and the viewers of a message that carries the file (API.md "Messages").
 import type { Readable } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
 import { malformed, unprocessable } from '../errors.js';
 import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { discardRestOfBody } from '../http/discard-body.js';
-import { sendFile } from '../http/send-file.js';
+import { errorResponses } from '../http/openapi.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import { requestOrigin } from '../http/request-origin.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
@@ -21,6 +23,14 @@ import { ItemParams, PracticeParams } from './params.js';
  * display as `invoiceexe.pdf`. Refused rather than stripped: the name shown must be the name sent.
  */
 const UNSAFE_IN_FILE_NAME = /[\p{Cc}\u2028\u2029\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+
+/** A download: the stored bytes with their own media type (typed loosely: the reply is a stream). */
+export const FILE_BYTES: FastifySchema['response'] = {
+  200: {
+    description: 'The bytes, with their Content-Type and Content-Disposition: attachment.',
+    content: { '*/*': { schema: z.string().describe('The file, as stored.') } },
+  },
+};
 
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
@@ -52,7 +62,20 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     raw.post(
       '/practices/:pid/attachments',
-      { schema: { params: PracticeParams, response: { 201: UploadResponse } } },
+      {
+        schema: {
+          params: PracticeParams,
+          consumes: ['*/*'], // raw bytes of any type; the body and X-File-Name are described in http/openapi.ts
+          response: {
+            201: UploadResponse,
+            ...errorResponses({
+              400: ['malformed_request', 'upload_interrupted'],
+              413: ['attachment_too_large'],
+              422: ['invalid_file_name'],
+            }),
+          },
+        },
+      },
       async (request, reply) => {
         const { pid } = request.params;
         const staffId = await memberCaller(ctx, request, pid);
@@ -72,8 +95,11 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams } }, async (request, reply) =>
-    sendFile(reply, await attachmentForDownload(ctx, requestOrigin(request), bearerToken(request), request.params.id)),
+  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
+    sendStoredFile(
+      reply,
+      await attachmentForDownload(ctx, requestOrigin(request), bearerToken(request), request.params.id),
+    ),
   );
 }
 

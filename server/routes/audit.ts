@@ -5,6 +5,7 @@ import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { auditCsv } from '../services/workflow/audit-csv.js';
 import { auditPage } from '../services/workflow/audit-trail.js';
+import { errorResponses } from '../http/openapi.js';
 import { memberCaller } from './guards.js';
 import { PracticeParams } from './params.js';
 
@@ -13,7 +14,13 @@ const wantsCsv = (accept: string | undefined): boolean => /(^|,)\s*text\/csv\b/i
 export function registerAuditRoutes(app: App, ctx: ServerContext): void {
   app.get(
     '/practices/:pid/audit',
-    { schema: { params: PracticeParams, querystring: AuditQuery, response: { 200: AuditPage } } },
+    {
+      schema: {
+        params: PracticeParams,
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...errorResponses({ 400: ['invalid_cursor'], 403: ['forbidden'] }) },
+      },
+    },
     async (request, reply) => {
       const { pid } = request.params;
       const staffId = await memberCaller(ctx, request, pid);

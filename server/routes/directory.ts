@@ -9,7 +9,7 @@ import {
   UsersResponse,
 } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
-import { sendFile } from '../http/send-file.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import type { ServerContext } from '../services/context.js';
 import {
   documentFile,
@@ -20,6 +20,7 @@ import {
   staffDirectory,
 } from '../services/records.js';
 import { requestOrigin } from '../http/request-origin.js';
+import { FILE_BYTES } from './attachments.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
@@ -77,7 +78,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
 
   app.get(
     '/practices/:pid/documents/:id/content',
-    { schema: { params: PracticeItemParams } },
+    { schema: { params: PracticeItemParams, response: FILE_BYTES } },
     async (request, reply) => {
       const { pid, id } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
@@ -94,11 +95,12 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
           },
         ],
       });
-      return sendFile(reply, {
+      const bytes = await ctx.blobs.read(document.sha256);
+      return sendStoredFile(reply, {
         name: document.fileName,
         mimeType: document.mimeType,
         size: document.size,
-        bytes: await ctx.blobs.read(document.sha256),
+        bytes,
       });
     },
   );

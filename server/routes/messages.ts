@@ -4,12 +4,30 @@ import { SendMessageRequest, SendMessageResponse, StatePatch, StateResponse } fr
 import type { Message } from '../../common/http/index.js';
 import { notFound } from '../errors.js';
 import type { App } from '../http/app-type.js';
+import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
+import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
 import { requestOrigin } from '../http/request-origin.js';
 import { withCurrentReceipts } from '../services/workflow/receipts.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
+
+const SEND_ERRORS = errorResponses({
+  403: ['cannot_message_patient'],
+  409: ['idempotency_conflict', 'already_claimed'],
+  422: [
+    'no_recipients',
+    'unknown_recipient',
+    'unknown_patient',
+    'unknown_encounter',
+    'unknown_document',
+    'unknown_attachment',
+    'unknown_message',
+    'reply_goes_to_patient',
+    'wrong_patient',
+  ],
+});
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.post(
@@ -18,7 +36,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       schema: {
         params: PracticeParams,
         body: SendMessageRequest,
-        response: { 200: SendMessageResponse, 201: SendMessageResponse },
+        response: { 200: SendMessageResponse, 201: SendMessageResponse, ...SEND_ERRORS },
       },
     },
     async (request, reply) => {
@@ -45,6 +63,19 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       const message = await withCurrentReceipts(ctx.db, visible.seq, JSON.parse(visible.messageJson) as Message);
       return { message, state: visible.state };
     },
+  );
+
+  // Messages are never deleted (API.md): documented, and answered 405 like any method a path lacks.
+  app.delete(
+    '/practices/:pid/messages/:id',
+    {
+      schema: {
+        summary: 'Messages are never deleted: always 405.',
+        params: PracticeItemParams,
+        response: errorResponses({ 405: ['method_not_allowed'] }),
+      },
+    },
+    (_request, reply) => sendMethodNotAllowed(reply, ['GET']),
   );
 
   app.patch(

@@ -14,6 +14,7 @@ import { requestOrigin } from '../http/request-origin.js';
 import type { ServerContext } from '../services/context.js';
 import type { ThreadAction } from '../services/workflow/portal-queue.js';
 import { portalThreads } from '../services/workflow/portal-thread-view.js';
+import { errorResponses } from '../http/openapi.js';
 import { memberCaller } from './guards.js';
 import { PracticeParams } from './params.js';
 
@@ -30,10 +31,21 @@ export function registerPortalThreadRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
-  const act = (path: string, body: z.ZodType | undefined, toAction: (body: unknown) => ThreadAction): void => {
+  const act = (
+    path: string,
+    body: z.ZodType | undefined,
+    toAction: (body: unknown) => ThreadAction,
+    errors: Parameters<typeof errorResponses>[0] = {},
+  ): void => {
     app.post(
       `${THREADS}/:threadId/${path}`,
-      { schema: { params: ThreadParams, ...(body ? { body } : {}), response: { 200: PortalThreadResponse } } },
+      {
+        schema: {
+          params: ThreadParams,
+          ...(body ? { body } : {}),
+          response: { 200: PortalThreadResponse, ...errorResponses(errors) },
+        },
+      },
       async (request) => {
         const { pid, threadId } = request.params;
         const staffId = await memberCaller(ctx, request, pid);
@@ -48,11 +60,15 @@ export function registerPortalThreadRoutes(app: App, ctx: ServerContext): void {
       },
     );
   };
-  act('claim', ClaimThreadRequest.nullish(), (body) => ({
-    kind: 'claim',
-    takeOver: (body as ClaimThreadRequest | null | undefined)?.takeOver ?? false,
-  }));
-  act('assign', AssignThreadRequest, (body) => ({ kind: 'assign', userId: (body as AssignThreadRequest).userId }));
+  act(
+    'claim',
+    ClaimThreadRequest.nullish(),
+    (body) => ({ kind: 'claim', takeOver: (body as ClaimThreadRequest | null | undefined)?.takeOver ?? false }),
+    { 409: ['already_claimed'] },
+  );
+  act('assign', AssignThreadRequest, (body) => ({ kind: 'assign', userId: (body as AssignThreadRequest).userId }), {
+    422: ['unknown_recipient'],
+  });
   act('release', undefined, () => ({ kind: 'release' }));
   act('close', undefined, () => ({ kind: 'close' }));
 }

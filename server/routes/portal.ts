@@ -7,20 +7,33 @@ import {
   PortalSendResponse,
 } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
+import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { portalMessages } from '../services/messages/send-portal-message.js';
 import { signInPatientAudited } from '../services/workflow/audited-sessions.js';
 import { requestOrigin } from '../http/request-origin.js';
 import { patientCaller } from './guards.js';
+import { SIGN_IN_ERRORS } from './session.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
-  app.post('/portal/session', { schema: { body: LoginRequest, response: { 200: PortalLoginResponse } } }, (request) =>
-    signInPatientAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
+  app.post(
+    '/portal/session',
+    { schema: { body: LoginRequest, response: { 200: PortalLoginResponse, ...SIGN_IN_ERRORS } } },
+    (request) => signInPatientAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
   );
 
   app.post(
     '/portal/messages',
-    { schema: { body: PortalSendRequest, response: { 200: PortalSendResponse, 201: PortalSendResponse } } },
+    {
+      schema: {
+        body: PortalSendRequest,
+        response: {
+          200: PortalSendResponse,
+          201: PortalSendResponse,
+          ...errorResponses({ 409: ['idempotency_conflict'], 422: ['unknown_message'] }),
+        },
+      },
+    },
     async (request, reply) => {
       const patientId = await patientCaller(ctx, request);
       const result = await ctx.writes.run('sendPortalMessage', {

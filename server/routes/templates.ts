@@ -1,11 +1,14 @@
 // Quick-text templates (API.md second wave): the practice's and the caller's own, and their changes.
 import { TemplateBody, TemplateResponse, TemplatesResponse } from '../../common/http/index.js';
+import { z } from 'zod';
 import type { App } from '../http/app-type.js';
 import { requestOrigin } from '../http/request-origin.js';
 import type { ServerContext } from '../services/context.js';
 import { templatesFor } from '../services/workflow/templates.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
+
+const Removed = z.null().describe('Removed: it is gone for everyone who saw it.');
 
 export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
   app.get(
@@ -50,10 +53,14 @@ export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
-  app.delete('/practices/:pid/templates/:id', { schema: { params: PracticeItemParams } }, async (request, reply) => {
-    const { pid, id: templateId } = request.params;
-    const staffId = await memberCaller(ctx, request, pid);
-    await ctx.writes.run('removeTemplate', { origin: requestOrigin(request), staffId, practiceId: pid, templateId });
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/practices/:pid/templates/:id',
+    { schema: { params: PracticeItemParams, response: { 204: Removed } } },
+    async (request, reply) => {
+      const { pid, id: templateId } = request.params;
+      const staffId = await memberCaller(ctx, request, pid);
+      await ctx.writes.run('removeTemplate', { origin: requestOrigin(request), staffId, practiceId: pid, templateId });
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { desktopApi } from '../api/client.js';
 import { errorMessage } from '../lib/errors.js';
 import { stageLocalFile, tooLarge } from '../lib/staging.js';
 import { fromDraft, toDraft, type ComposeAttachment, type ComposeFields } from './compose-draft.js';
+import { forwardFields } from './forward-draft.js';
 import type { ComposeLink } from './route-store.js';
 
 export type { ComposeAttachment };
@@ -15,7 +16,8 @@ interface ComposeState extends ComposeFields {
   attachError: string | null;
   sendError: string | null;
   sending: boolean;
-  open(practiceId: string, link: ComposeLink | null): Promise<void>;
+  /** `forward`: start from that message's text and attachments instead of the saved draft. */
+  open(practiceId: string, link: ComposeLink | null, forward?: string): Promise<void>;
   update(fields: Partial<ComposeFields>): void;
   attachFile(file: File): Promise<void>;
   attachRecord(attachment: ComposeAttachment): void;
@@ -27,7 +29,15 @@ interface ComposeState extends ComposeFields {
 
 export const DRAFT_SAVE_DELAY_MS = 400;
 
-const blank: ComposeFields = { to: [], patient: null, link: null, subject: '', body: '', attachments: [] };
+const blank: ComposeFields = {
+  to: [],
+  patient: null,
+  link: null,
+  subject: '',
+  body: '',
+  attachments: [],
+  priority: 'normal',
+};
 const idle = { practiceId: null, ready: false, staging: 0, attachError: null, sendError: null, sending: false };
 
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -54,7 +64,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
   return {
     ...blank,
     ...idle,
-    open: async (practiceId, link) => {
+    open: async (practiceId, link, forward) => {
       await flushDraft();
       set({ ...blank, ...idle, practiceId });
       let fields: ComposeFields = { ...blank };
@@ -67,6 +77,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
               .catch(() => null)
           : null;
         fields = { ...blank, link: link.kind === 'patient' ? null : link, patient };
+      } else if (forward) {
+        fields = { ...blank, ...(await forwardFields(forward)) };
       } else {
         const draft = await desktopApi()
           .getDraft({ practiceId })
@@ -75,7 +87,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
       }
       if (get().practiceId !== practiceId) return;
       set({ ...fields, ready: true });
-      if (link) scheduleSave();
+      if (link || forward) scheduleSave();
     },
     update: (fields) => {
       set({ ...fields, sendError: null });
@@ -116,7 +128,12 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
           patientId: s.patient?.id,
           encounterId: s.link?.kind === 'encounter' ? s.link.id : undefined,
           documentId: s.link?.kind === 'document' ? s.link.id : undefined,
-          attachments: s.attachments.map(({ kind, id }) => ({ kind, id })),
+          attachments: s.attachments.map(({ kind, id, fromMessageId }) => ({
+            kind,
+            id,
+            ...(fromMessageId ? { fromMessageId } : {}),
+          })),
+          ...(s.priority === 'urgent' ? { priority: s.priority } : {}),
         });
         pendingSave = null;
         await flushDraft();

@@ -1,7 +1,8 @@
 // Which screen is showing: a tiny in-store route instead of a router library.
 import { create } from 'zustand';
+import type { PortalThreadFilter } from '../../../common/desktop/index.js';
 
-export type MailFolder = 'inbox' | 'archived' | 'sent';
+export type MailFolder = 'inbox' | 'archived' | 'sent' | 'snoozed';
 
 /** What a new message starts linked to (from an encounter, a document or a patient). */
 export type ComposeLink =
@@ -12,13 +13,17 @@ export type ComposeLink =
 export type Route =
   | { name: 'dashboard' }
   | { name: 'messages'; folder: MailFolder; messageId: string | null }
-  | { name: 'compose'; link: ComposeLink | null }
+  /** `forward`: the message whose text and attachments the new message starts with. */
+  | { name: 'compose'; link: ComposeLink | null; forward?: string }
   | { name: 'patient'; patientId: string }
   | { name: 'encounter'; encounterId: string }
   | { name: 'documents'; documentId: string | null }
   | { name: 'settings' }
   | { name: 'search' }
-  | { name: 'outbox' };
+  | { name: 'outbox' }
+  /** `messageId`: the message of the open conversation shown (its newest when opened from the queue). */
+  | { name: 'portal'; filter: PortalThreadFilter; threadId: string | null; messageId: string | null }
+  | { name: 'audit'; messageId: string | null };
 
 interface RouteState {
   route: Route;

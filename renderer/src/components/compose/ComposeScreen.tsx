@@ -4,17 +4,27 @@ import { MAX_SUBJECT_CHARS } from '../../../../common/limits.js';
 import { flushDraft, useComposeStore } from '../../stores/compose-store.js';
 import { navigate, type ComposeLink } from '../../stores/route-store.js';
 import { Chip } from '../common/Chip.js';
+import { QuickTextArea } from '../quicktext/QuickTextArea.js';
 import { AttachField } from './AttachField.js';
 import { PatientPicker } from './PatientPicker.js';
+import { PriorityField } from './PriorityField.js';
 import { RecipientPicker } from './RecipientPicker.js';
 import './compose.css';
 
 const linkKind = { encounter: 'Encounter', document: 'Document', patient: 'Patient' } as const;
 
-export function ComposeScreen({ practiceId, link }: { practiceId: string; link: ComposeLink | null }) {
+interface Props {
+  practiceId: string;
+  link: ComposeLink | null;
+  /** The message being forwarded, if any. */
+  forward?: string;
+}
+
+export function ComposeScreen({ practiceId, link, forward }: Props) {
   const ready = useComposeStore((s) => s.ready);
   const subject = useComposeStore((s) => s.subject);
   const body = useComposeStore((s) => s.body);
+  const patient = useComposeStore((s) => s.patient);
   const linked = useComposeStore((s) => s.link);
   const sending = useComposeStore((s) => s.sending);
   const staging = useComposeStore((s) => s.staging);
@@ -22,7 +32,7 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
   const update = useComposeStore((s) => s.update);
 
   useEffect(() => {
-    void useComposeStore.getState().open(practiceId, link);
+    void useComposeStore.getState().open(practiceId, link, forward);
     // A draft must survive the window closing mid-sentence.
     const onHide = () => void flushDraft();
     window.addEventListener('pagehide', onHide);
@@ -30,7 +40,7 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
       window.removeEventListener('pagehide', onHide);
       void flushDraft();
     };
-  }, [practiceId, link]);
+  }, [practiceId, link, forward]);
 
   useEffect(() => {
     // Opened from a shortcut or a button that is gone now: start typing in To.
@@ -70,9 +80,17 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
         </div>
         <div className="field">
           <label htmlFor="compose-body">Body</label>
-          <textarea id="compose-body" rows={10} value={body} onChange={(e) => update({ body: e.target.value })} />
+          <QuickTextArea
+            id="compose-body"
+            rows={10}
+            value={body}
+            practiceId={practiceId}
+            patient={patient}
+            onChange={(next) => update({ body: next })}
+          />
         </div>
         <AttachField practiceId={practiceId} />
+        <PriorityField />
         {sendError && (
           <p role="alert" className="error">
             {sendError}

@@ -10,8 +10,11 @@ import { SignOutButton } from './SignOutButton.js';
 const places: { label: string; route: Route; title?: string }[] = [
   { label: 'Dashboard', route: { name: 'dashboard' } },
   { label: 'Messages', route: { name: 'messages', folder: 'inbox', messageId: null } },
+  { label: 'Patient Portal', route: { name: 'portal', filter: 'unassigned', threadId: null, messageId: null } },
   { label: 'Find Documents', route: { name: 'documents', documentId: null } },
 ];
+/** The audit trail is for practice admins only. */
+const auditPlace = { label: 'Audit', route: { name: 'audit', messageId: null } as Route };
 
 /** These screens have their own "New Message" (pre-linked, or the form itself), so the bar hides its one. */
 const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter', 'documents', 'patient']);
@@ -19,6 +22,7 @@ const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter',
 export function TopBar() {
   const current = useRouteStore((s) => s.route.name);
   const user = useSessionStore((s) => s.session?.user);
+  const isAdmin = useSessionStore((s) => s.session?.practices.find((p) => p.id === s.practiceId)?.role === 'admin');
   const outboxCount = useSyncStore((s) => s.outbox.length);
   const offline = useIsOffline();
   const failed = useSyncStore((s) => s.outbox.filter((i) => i.status === 'failed').length);
@@ -28,7 +32,7 @@ export function TopBar() {
       <PracticeSwitcher />
       <nav aria-label="Main">
         <ul>
-          {places.map((p) => (
+          {(isAdmin ? [...places, auditPlace] : places).map((p) => (
             <li key={p.label}>
               <a
                 href={`#${p.route.name}`}
