@@ -134,6 +134,8 @@ describe('templates', () => {
       { title: 't', body: '', scope: 'practice' },
       { title: 't', body: 'b'.repeat(MAX_TEMPLATE_BODY_CHARS + 1), scope: 'practice' },
       { title: 't', body: 'b', scope: 'team' },
+      { title: 'nul \u0000 in it', body: 'b', scope: 'practice' },
+      { title: 't', body: 'nul \u0000 in it', scope: 'practice' },
     ];
     for (const body of values) {
       expect(failure(await w.desk.api('POST', base(), body)), JSON.stringify(body).slice(0, 60)).toEqual([
