@@ -1,5 +1,6 @@
-// The audit trail as CSV (RFC 4180, CRLF lines). A cell that a spreadsheet would run as a formula
-// (starting with = + - @ or a control character) is prefixed with an apostrophe.
+// The audit trail as CSV (csv-stringify: RFC 4180 quoting, CRLF lines). A cell a spreadsheet would
+// run as a formula (starting with = + - @ or a control character) is prefixed with an apostrophe.
+import { stringify } from 'csv-stringify/sync';
 import type { AuditEvent } from '../../../common/http/index.js';
 
 export const AUDIT_CSV_COLUMNS = [
@@ -19,32 +20,27 @@ export const AUDIT_CSV_COLUMNS = [
   'ip',
 ] as const;
 
-function cell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function auditCsv(events: AuditEvent[]): string {
-  const rows = events.map((e) =>
-    [
-      e.id,
-      e.at,
-      e.practiceId,
-      e.actor?.kind,
-      e.actor?.id,
-      e.actor?.name,
-      e.action,
-      e.messageId,
-      e.threadId,
-      e.attachmentId,
-      e.documentId,
-      e.patientId,
-      e.templateId,
-      e.ip,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [AUDIT_CSV_COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
+  const rows = events.map((e) => [
+    e.id,
+    e.at,
+    e.practiceId,
+    e.actor?.kind,
+    e.actor?.id,
+    e.actor?.name,
+    e.action,
+    e.messageId,
+    e.threadId,
+    e.attachmentId,
+    e.documentId,
+    e.patientId,
+    e.templateId,
+    e.ip,
+  ]);
+  return stringify(rows, {
+    header: true,
+    columns: [...AUDIT_CSV_COLUMNS],
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
 }
