@@ -8,7 +8,7 @@ import { appendChanges } from '../feed/feed-changes.js';
 
 export type FlatKind = Extract<FeedKind, 'receipt' | 'portalThread' | 'template' | 'templateRemoved' | 'threadState'>;
 
-export function flatChanges(
+function flatChanges(
   staffIds: Iterable<string>,
   practiceId: string,
   kind: FlatKind,

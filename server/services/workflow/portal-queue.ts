@@ -26,7 +26,7 @@ const AUDIT_ACTION = {
   close: 'portal_closed',
 } as const;
 
-export async function alreadyClaimed(ctx: WriteContext, practiceId: string, ownerId: string): Promise<ApiError> {
+async function alreadyClaimed(ctx: WriteContext, practiceId: string, ownerId: string): Promise<ApiError> {
   const owner = await staffMember(ctx.db, practiceId, ownerId);
   const who = owner?.name ?? 'Someone else';
   return new ApiError(

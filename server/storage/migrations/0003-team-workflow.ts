@@ -20,13 +20,91 @@ CREATE INDEX audit_by_message ON audit_events(message_id) WHERE message_id IS NO
 CREATE INDEX audit_by_patient ON audit_events(patient_id) WHERE patient_id IS NOT NULL;
 `;
 
+/** How the two databases spell what differs: 64-bit integers, STRICT tables, the audit's numbering. */
+interface Spelling {
+  bigint: string;
+  strict: string;
+  withoutRowid: string;
+  auditSeq: string;
+  auditTx: string;
+}
+
+const SQLITE: Spelling = {
+  bigint: 'INTEGER',
+  strict: ' STRICT',
+  withoutRowid: ', WITHOUT ROWID',
+  auditSeq: 'seq INTEGER PRIMARY KEY',
+  // SQLite's one writer commits in seq order, so tx stays 0 there.
+  auditTx: 'tx INTEGER NOT NULL DEFAULT 0',
+};
+
+const POSTGRES: Spelling = {
+  bigint: 'BIGINT',
+  strict: '',
+  withoutRowid: '',
+  auditSeq: 'seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  // Numbers are handed out before commit here, so events are read in (tx, seq) order, tx being the
+  // writing transaction's id, and only below the oldest transaction still running
+  // (storage/queries/audit.ts): a cursor never passes an event that commits later.
+  auditTx: 'tx BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint)',
+};
+
+const tables = (t: Spelling): string => `
+ALTER TABLE mailbox ADD COLUMN read_at ${t.bigint};
+ALTER TABLE mailbox ADD COLUMN snoozed_until ${t.bigint};
+
+CREATE TABLE portal_threads (
+  thread_id TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  patient_id TEXT NOT NULL REFERENCES patients(id),
+  subject TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  owner_id TEXT REFERENCES staff(id),
+  last_message_at ${t.bigint} NOT NULL,
+  waiting_since ${t.bigint}
+)${t.strict};
+
+CREATE TABLE templates (
+  id TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  owner_id TEXT REFERENCES staff(id),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at ${t.bigint} NOT NULL
+)${t.strict};
+
+CREATE TABLE thread_states (
+  staff_id TEXT NOT NULL REFERENCES staff(id),
+  thread_id TEXT NOT NULL,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  muted INTEGER NOT NULL,
+  PRIMARY KEY (staff_id, thread_id)
+)${t.strict}${t.withoutRowid};
+
+-- Append-only (triggers below): ids, never subjects, bodies or file names.
+CREATE TABLE audit_events (
+  ${t.auditSeq},
+  ${t.auditTx},
+  id TEXT NOT NULL UNIQUE,
+  at ${t.bigint} NOT NULL,
+  practice_id TEXT,
+  actor_kind TEXT CHECK (actor_kind IN ('staff', 'patient')),
+  actor_id TEXT,
+  action TEXT NOT NULL,
+  message_id TEXT,
+  thread_id TEXT,
+  attachment_id TEXT,
+  document_id TEXT,
+  patient_id TEXT,
+  template_id TEXT,
+  ip TEXT NOT NULL
+)${t.strict};
+`;
+
 export const migration0003: Migration = {
   version: 3,
   name: 'team workflow',
-  sqlite: `
-ALTER TABLE mailbox ADD COLUMN read_at INTEGER;
-ALTER TABLE mailbox ADD COLUMN snoozed_until INTEGER;
-
+  sqlite: `${tables(SQLITE)}
 -- SQLite cannot change a CHECK in place: the feed is copied into a table that allows the new kinds.
 CREATE TABLE feed_v3 (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -42,114 +120,15 @@ DROP TABLE feed;
 ALTER TABLE feed_v3 RENAME TO feed;
 CREATE INDEX feed_by_staff ON feed(staff_id, seq);
 
-CREATE TABLE portal_threads (
-  thread_id TEXT PRIMARY KEY,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  patient_id TEXT NOT NULL REFERENCES patients(id),
-  subject TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-  owner_id TEXT REFERENCES staff(id),
-  last_message_at INTEGER NOT NULL,
-  waiting_since INTEGER
-) STRICT;
-
-CREATE TABLE templates (
-  id TEXT PRIMARY KEY,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  owner_id TEXT REFERENCES staff(id),
-  title TEXT NOT NULL,
-  body TEXT NOT NULL,
-  updated_at INTEGER NOT NULL
-) STRICT;
-
-CREATE TABLE thread_states (
-  staff_id TEXT NOT NULL REFERENCES staff(id),
-  thread_id TEXT NOT NULL,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  muted INTEGER NOT NULL,
-  PRIMARY KEY (staff_id, thread_id)
-) STRICT, WITHOUT ROWID;
-
--- Append-only: ids, never subjects, bodies or file names. tx orders events in PostgreSQL (below);
--- SQLite's one writer commits in seq order, so tx stays 0 here.
-CREATE TABLE audit_events (
-  seq INTEGER PRIMARY KEY,
-  tx INTEGER NOT NULL DEFAULT 0,
-  id TEXT NOT NULL UNIQUE,
-  at INTEGER NOT NULL,
-  practice_id TEXT,
-  actor_kind TEXT CHECK (actor_kind IN ('staff', 'patient')),
-  actor_id TEXT,
-  action TEXT NOT NULL,
-  message_id TEXT,
-  thread_id TEXT,
-  attachment_id TEXT,
-  document_id TEXT,
-  patient_id TEXT,
-  template_id TEXT,
-  ip TEXT NOT NULL
-) STRICT;
 CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
 ${BOTH}`,
-  postgres: `
-ALTER TABLE mailbox ADD COLUMN read_at BIGINT;
-ALTER TABLE mailbox ADD COLUMN snoozed_until BIGINT;
-
+  postgres: `${tables(POSTGRES)}
 ALTER TABLE feed DROP CONSTRAINT feed_kind_check;
 ALTER TABLE feed ADD CONSTRAINT feed_kind_check CHECK (kind IN (${FEED_KINDS}));
 
-CREATE TABLE portal_threads (
-  thread_id TEXT PRIMARY KEY,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  patient_id TEXT NOT NULL REFERENCES patients(id),
-  subject TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-  owner_id TEXT REFERENCES staff(id),
-  last_message_at BIGINT NOT NULL,
-  waiting_since BIGINT
-);
-
-CREATE TABLE templates (
-  id TEXT PRIMARY KEY,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  owner_id TEXT REFERENCES staff(id),
-  title TEXT NOT NULL,
-  body TEXT NOT NULL,
-  updated_at BIGINT NOT NULL
-);
-
-CREATE TABLE thread_states (
-  staff_id TEXT NOT NULL REFERENCES staff(id),
-  thread_id TEXT NOT NULL,
-  practice_id TEXT NOT NULL REFERENCES practices(id),
-  muted INTEGER NOT NULL,
-  PRIMARY KEY (staff_id, thread_id)
-);
-
--- Append-only: ids, never subjects, bodies or file names. Sequence numbers are handed out before
--- commit here, so events are read in (tx, seq) order, tx being the writing transaction's id, and
--- only below the oldest transaction still running (storage/queries/audit.ts): a cursor never
--- passes an event that commits later.
-CREATE TABLE audit_events (
-  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  tx BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
-  id TEXT NOT NULL UNIQUE,
-  at BIGINT NOT NULL,
-  practice_id TEXT,
-  actor_kind TEXT CHECK (actor_kind IN ('staff', 'patient')),
-  actor_id TEXT,
-  action TEXT NOT NULL,
-  message_id TEXT,
-  thread_id TEXT,
-  attachment_id TEXT,
-  document_id TEXT,
-  patient_id TEXT,
-  template_id TEXT,
-  ip TEXT NOT NULL
-);
 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'audit events are append-only';

@@ -1,6 +1,6 @@
 // The audit trail's storage: appending events (the table refuses UPDATE and DELETE, migration 3),
 // and reading a practice's events in a stable order for cursor paging.
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { AuditAction } from '../../../common/http/index.js';
 import { isPostgres } from '../dialect.js';
 import type { AuditEventsTable, Executor } from '../schema.js';
@@ -27,24 +27,8 @@ export interface AuditPosition {
   seq: number;
 }
 
-export interface AuditRow {
-  seq: number;
-  tx: number;
-  id: string;
-  at: number;
-  practice_id: string | null;
-  actor_kind: 'staff' | 'patient' | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  message_id: string | null;
-  thread_id: string | null;
-  attachment_id: string | null;
-  document_id: string | null;
-  patient_id: string | null;
-  template_id: string | null;
-  ip: string;
-}
+/** An event as stored, with its actor's name looked up. */
+export type AuditRow = Selectable<AuditEventsTable> & { actor_name: string | null };
 
 /**
  * Up to `limit` events after `after`, in (tx, seq) order. A practice's events are those made in it,

@@ -37,20 +37,6 @@ export async function firstReadTimes(
   return new Map(rows.map((row) => [row.staff_id, row.read_at]));
 }
 
-export async function setSnoozedUntil(
-  db: Executor,
-  staffId: string,
-  messageSeq: number,
-  until: number | null,
-): Promise<void> {
-  await db
-    .updateTable('mailbox')
-    .set({ snoozed_until: until })
-    .where('staff_id', '=', staffId)
-    .where('message_seq', '=', messageSeq)
-    .execute();
-}
-
 export interface DueSnooze {
   staff_id: string;
   message_seq: number;

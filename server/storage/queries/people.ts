@@ -3,16 +3,6 @@ import { sql } from 'kysely';
 import type { PracticeRef, StaffUser } from '../../../common/http/index.js';
 import type { Executor } from '../schema.js';
 
-export async function isMember(db: Executor, staffId: string, practiceId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('practice_id', '=', practiceId)
-    .where('staff_id', '=', staffId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** `staffId`'s role in `practiceId` (undefined: not a member). */
 export async function memberRole(db: Executor, staffId: string, practiceId: string): Promise<string | undefined> {
   const row = await db
@@ -22,6 +12,10 @@ export async function memberRole(db: Executor, staffId: string, practiceId: stri
     .where('staff_id', '=', staffId)
     .executeTakeFirst();
   return row?.role;
+}
+
+export async function isMember(db: Executor, staffId: string, practiceId: string): Promise<boolean> {
+  return (await memberRole(db, staffId, practiceId)) !== undefined;
 }
 
 export function practiceStaff(db: Executor, practiceId: string): Promise<StaffUser[]> {

@@ -13,17 +13,6 @@ export function uploadById(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-/** An upload `senderId` made in `practiceId`, which they may attach. */
-export function ownUpload(db: Executor, id: string, practiceId: string, senderId: string) {
-  return db
-    .selectFrom('uploads')
-    .select(['id', 'name', 'size', 'mime_type', 'sha256'])
-    .where('id', '=', id)
-    .where('practice_id', '=', practiceId)
-    .where('uploader_id', '=', senderId)
-    .executeTakeFirst();
-}
-
 /**
  * An upload `senderId` may attach in `practiceId`: their own, or a file of any message of that
  * practice in their mailbox (a forward needs no upload again).

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThreadStateResponse } from '../../../common/http/index.js';
 import { DEMO_STAFF } from '../../../server/demo/accounts.js';
 import type { Api } from '../../support/practice-server-client.js';
-import { startSmtpSink, type SmtpSink } from '../../support/practice-server-smtp.js';
+import { emailQueueDrained, startSmtpSink, type SmtpSink } from '../../support/practice-server-smtp.js';
 import type { TestPracticeServer } from '../../support/practice-server.js';
 import {
   changesSince,
@@ -40,15 +40,7 @@ const mute = (api: Api, threadId: string, body: unknown, practiceId = w.sunriseI
 
 /** Waits (with a deadline) until the server's email queue is empty, then returns who got mail. */
 async function mailedSince(count: number): Promise<string[][]> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error('email queue did not drain')), 10_000)),
-  );
-  try {
-    await Promise.race([server.emailQueueIdle(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+  await emailQueueDrained(server);
   return sink.received.slice(count).map((email) => email.to);
 }
 
