@@ -15,6 +15,7 @@ import { RecordStore, type RecordKind } from '../record-store.js';
 import { StagedFileStore, type StagedFile } from '../staged-file-store.js';
 import { SyncPageWriter, type StoredPage } from '../sync-page-writer.js';
 import { UserActions, type QueuedCompose, type QueuedThread } from './user-actions.js';
+import { createWorkflowOps } from './workflow-ops.js';
 import type { Party } from '../../../../common/http/index.js';
 
 export interface CacheChecks {
@@ -39,6 +40,7 @@ export function createWriteOps(db: Db, userId: string) {
       db.transaction(fn)(...args);
 
   return {
+    ...createWorkflowOps(db, outbox),
     replacePractices: (list: PracticeRef[]) => practices.replacePractices(list),
 
     /**
@@ -50,13 +52,14 @@ export function createWriteOps(db: Db, userId: string) {
       const parsed = texts.map((text) => parseSyncPage(safeJson(text)));
       if (parsed.some((p) => p === null)) throw badResponse();
       const last = parsed[parsed.length - 1];
-      if (!last) return { newMessages: [], insertedCount: 0, practiceIds: [] };
+      if (!last) return { newMessages: [], insertedCount: 0, practiceIds: [], wokenIds: [] };
       const changes = parsed.length === 1 ? last.changes : parsed.flatMap((p) => p?.changes ?? []);
       const page = pages.store(changes, last.cursor, !last.more);
       return {
         newMessages: wantNewMessages ? page.newMessages : [],
         insertedCount: page.insertedCount,
         practiceIds: [...page.practiceIds],
+        wokenIds: page.wokenIds,
       };
     },
 
