@@ -8,12 +8,7 @@ import { appendChanges } from '../feed/feed-changes.js';
 
 export type FlatKind = Extract<FeedKind, 'receipt' | 'portalThread' | 'template' | 'templateRemoved' | 'threadState'>;
 
-function flatChanges(
-  staffIds: Iterable<string>,
-  practiceId: string,
-  kind: FlatKind,
-  fields: object,
-): FeedEntry[] {
+function flatChanges(staffIds: Iterable<string>, practiceId: string, kind: FlatKind, fields: object): FeedEntry[] {
   const payload = JSON.stringify(fields);
   return [...new Set(staffIds)].map((staffId) => ({ staffId, practiceId, kind, payload }));
 }
