@@ -3,7 +3,7 @@
 // personal quick-text templates, and an urgent message with its read receipts.
 import { randomUUID } from 'node:crypto';
 import type { SendMessageRequest } from '../../common/http/index.js';
-import { noChanges, type WriteContext } from '../services/context.js';
+import { noChanges, type WriteContext } from '../services/write-context.js';
 import { patchMailboxState } from '../services/mailbox-state.js';
 import { sendPortalMessage } from '../services/messages/send-portal-message.js';
 import { sendStaffMessage } from '../services/messages/send-staff-message.js';
@@ -12,7 +12,7 @@ import { actOnPortalThread } from '../services/workflow/portal-queue.js';
 import { createTemplate } from '../services/workflow/templates.js';
 import type { Executor } from '../storage/schema.js';
 import { DEMO_STAFF } from './accounts.js';
-import type { DemoIds } from './demo-messages.js';
+import type { DemoIds } from './demo-ids.js';
 
 const STEP_MS = 23 * 60 * 1000;
 

@@ -11,11 +11,11 @@ import { bearerToken } from '../http/bearer-token.js';
 import { discardRestOfBody } from '../http/discard-body.js';
 import { errorResponses } from '../http/openapi.js';
 import { sendStoredFile } from '../http/content-disposition.js';
-import { requestOrigin } from '../http/request-origin.js';
+import { requestOrigin } from './request-origin.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
-import { ItemParams, PracticeParams } from './params.js';
+import { ItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 /**
  * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
@@ -61,7 +61,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     raw.post(
-      '/practices/:pid/attachments',
+      routes.upload.path,
       {
         schema: {
           params: PracticeParams,
@@ -95,7 +95,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
+  app.get(routes.attachment.path, { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
     sendStoredFile(
       reply,
       await attachmentForDownload(ctx, requestOrigin(request), bearerToken(request), request.params.id),

@@ -1,24 +1,24 @@
 // The audit trail (API.md second wave): read-only, for the practice's admins, as JSON or, with
 // `Accept: text/csv`, the same page as CSV (cursor and more in the X-Cursor and X-More headers).
-import { AuditPage, AuditQuery } from '../../common/http/index.js';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
+import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { auditCsv } from '../services/workflow/audit-csv.js';
 import { auditPage } from '../services/workflow/audit-trail.js';
-import { errorResponses } from '../http/openapi.js';
 import { memberCaller } from './guards.js';
-import { PracticeParams } from './params.js';
 
 const wantsCsv = (accept: string | undefined): boolean => /(^|,)\s*text\/csv\b/i.test(accept ?? '');
 
 export function registerAuditRoutes(app: App, ctx: ServerContext): void {
+  const spec = routes.audit;
   app.get(
-    '/practices/:pid/audit',
+    spec.path,
     {
       schema: {
-        params: PracticeParams,
-        querystring: AuditQuery,
-        response: { 200: AuditPage, ...errorResponses({ 400: ['invalid_cursor'], 403: ['forbidden'] }) },
+        params: spec.params,
+        querystring: spec.query,
+        response: { ...spec.response, ...errorResponses({ 400: ['invalid_cursor'], 403: ['forbidden'] }) },
       },
     },
     async (request, reply) => {

@@ -8,10 +8,10 @@ import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
 import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
-import { requestOrigin } from '../http/request-origin.js';
+import { requestOrigin } from './request-origin.js';
 import { withCurrentReceipts } from '../services/workflow/receipts.js';
 import { memberCaller } from './guards.js';
-import { PracticeItemParams, PracticeParams } from './params.js';
+import { PracticeItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 const SEND_ERRORS = errorResponses({
   403: ['cannot_message_patient'],
@@ -31,7 +31,7 @@ const SEND_ERRORS = errorResponses({
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.post(
-    '/practices/:pid/messages',
+    routes.sendMessage.path,
     {
       schema: {
         params: PracticeParams,
@@ -53,7 +53,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
 
   // Extension to API.md: read one message with the caller's state (the address DELETE answers 405 on).
   app.get(
-    '/practices/:pid/messages/:id',
+    routes.message.path,
     { schema: { params: PracticeItemParams, response: { 200: SendMessageResponse } } },
     async (request) => {
       const { pid, id } = request.params;
@@ -67,7 +67,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
 
   // Messages are never deleted (API.md): documented, and answered 405 like any method a path lacks.
   app.delete(
-    '/practices/:pid/messages/:id',
+    routes.message.path,
     {
       schema: {
         summary: 'Messages are never deleted: always 405.',
@@ -79,7 +79,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.patch(
-    '/practices/:pid/messages/:id/state',
+    routes.patchState.path,
     { schema: { params: PracticeItemParams, body: StatePatch, response: { 200: StateResponse } } },
     async (request) => {
       const { pid, id } = request.params;

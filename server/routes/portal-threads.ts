@@ -1,49 +1,38 @@
 // The Patient Portal as a shared queue (API.md second wave): the practice's threads, and claim,
 // assign, release and close.
-import { z } from 'zod';
-import {
-  AssignThreadRequest,
-  ClaimThreadRequest,
-  Id,
-  PortalThreadResponse,
-  PortalThreadsQuery,
-  PortalThreadsResponse,
-} from '../../common/http/index.js';
+import type { AssignThreadRequest, ClaimThreadRequest } from '../../common/http/index.js';
+import { routes, type RouteSpec } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
-import { requestOrigin } from '../http/request-origin.js';
+import { errorResponses, type ErrorCodes } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import type { ThreadAction } from '../services/workflow/portal-queue.js';
 import { portalThreads } from '../services/workflow/portal-thread-view.js';
-import { errorResponses } from '../http/openapi.js';
 import { memberCaller } from './guards.js';
-import { PracticeParams } from './params.js';
-
-const ThreadParams = z.object({ pid: Id, threadId: Id });
-const THREADS = '/practices/:pid/portal/threads';
+import { requestOrigin } from './request-origin.js';
 
 export function registerPortalThreadRoutes(app: App, ctx: ServerContext): void {
+  const list = routes.portalThreads;
   app.get(
-    THREADS,
-    { schema: { params: PracticeParams, querystring: PortalThreadsQuery, response: { 200: PortalThreadsResponse } } },
+    list.path,
+    { schema: { params: list.params, querystring: list.query, response: list.response } },
     async (request) => {
       const staffId = await memberCaller(ctx, request, request.params.pid);
       return { threads: await portalThreads(ctx.db, request.params.pid, staffId, request.query.filter) };
     },
   );
 
-  const act = (
-    path: string,
-    body: z.ZodType | undefined,
+  const act = <R extends RouteSpec & { params: typeof routes.claimThread.params }>(
+    spec: R,
     toAction: (body: unknown) => ThreadAction,
-    errors: Parameters<typeof errorResponses>[0] = {},
+    errors: ErrorCodes = {},
   ): void => {
     app.post(
-      `${THREADS}/:threadId/${path}`,
+      spec.path,
       {
         schema: {
-          params: ThreadParams,
-          ...(body ? { body } : {}),
-          response: { 200: PortalThreadResponse, ...errorResponses(errors) },
+          params: spec.params,
+          ...(spec.body ? { body: spec.body } : {}),
+          response: { ...spec.response, ...errorResponses(errors) },
         },
       },
       async (request) => {
@@ -61,14 +50,13 @@ export function registerPortalThreadRoutes(app: App, ctx: ServerContext): void {
     );
   };
   act(
-    'claim',
-    ClaimThreadRequest.nullish(),
+    routes.claimThread,
     (body) => ({ kind: 'claim', takeOver: (body as ClaimThreadRequest | null | undefined)?.takeOver ?? false }),
     { 409: ['already_claimed'] },
   );
-  act('assign', AssignThreadRequest, (body) => ({ kind: 'assign', userId: (body as AssignThreadRequest).userId }), {
+  act(routes.assignThread, (body) => ({ kind: 'assign', userId: (body as AssignThreadRequest).userId }), {
     422: ['unknown_recipient'],
   });
-  act('release', undefined, () => ({ kind: 'release' }));
-  act('close', undefined, () => ({ kind: 'close' }));
+  act(routes.releaseThread, () => ({ kind: 'release' }));
+  act(routes.closeThread, () => ({ kind: 'close' }));
 }

@@ -1,28 +1,24 @@
 // Quick-text templates (API.md second wave): the practice's and the caller's own, and their changes.
-import { TemplateBody, TemplateResponse, TemplatesResponse } from '../../common/http/index.js';
 import { z } from 'zod';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
-import { requestOrigin } from '../http/request-origin.js';
 import type { ServerContext } from '../services/context.js';
 import { templatesFor } from '../services/workflow/templates.js';
 import { memberCaller } from './guards.js';
-import { PracticeItemParams, PracticeParams } from './params.js';
+import { requestOrigin } from './request-origin.js';
 
 const Removed = z.null().describe('Removed: it is gone for everyone who saw it.');
 
 export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
-  app.get(
-    '/practices/:pid/templates',
-    { schema: { params: PracticeParams, response: { 200: TemplatesResponse } } },
-    async (request) => {
-      const staffId = await memberCaller(ctx, request, request.params.pid);
-      return { templates: await templatesFor(ctx.db, request.params.pid, staffId) };
-    },
-  );
+  const { templates, createTemplate, updateTemplate, deleteTemplate } = routes;
+  app.get(templates.path, { schema: { params: templates.params, response: templates.response } }, async (request) => {
+    const staffId = await memberCaller(ctx, request, request.params.pid);
+    return { templates: await templatesFor(ctx.db, request.params.pid, staffId) };
+  });
 
   app.post(
-    '/practices/:pid/templates',
-    { schema: { params: PracticeParams, body: TemplateBody, response: { 201: TemplateResponse } } },
+    createTemplate.path,
+    { schema: { params: createTemplate.params, body: createTemplate.body, response: createTemplate.response } },
     async (request, reply) => {
       const { pid } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
@@ -37,8 +33,8 @@ export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.put(
-    '/practices/:pid/templates/:id',
-    { schema: { params: PracticeItemParams, body: TemplateBody, response: { 200: TemplateResponse } } },
+    updateTemplate.path,
+    { schema: { params: updateTemplate.params, body: updateTemplate.body, response: updateTemplate.response } },
     async (request) => {
       const { pid, id: templateId } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
@@ -54,8 +50,8 @@ export function registerTemplateRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.delete(
-    '/practices/:pid/templates/:id',
-    { schema: { params: PracticeItemParams, response: { 204: Removed } } },
+    deleteTemplate.path,
+    { schema: { params: deleteTemplate.params, response: { 204: Removed } } },
     async (request, reply) => {
       const { pid, id: templateId } = request.params;
       const staffId = await memberCaller(ctx, request, pid);

@@ -1,21 +1,20 @@
 // Per-user thread state (API.md "Snooze and mute"): mute or unmute a thread one can see.
-import { z } from 'zod';
-import { Id, ThreadStatePatch, ThreadStateResponse } from '../../common/http/index.js';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
-
-const ThreadParams = z.object({ pid: Id, threadId: Id });
+import { requestOrigin } from './request-origin.js';
 
 export function registerThreadStateRoutes(app: App, ctx: ServerContext): void {
+  const spec = routes.patchThreadState;
   app.patch(
-    '/practices/:pid/threads/:threadId/state',
-    { schema: { params: ThreadParams, body: ThreadStatePatch, response: { 200: ThreadStateResponse } } },
+    spec.path,
+    { schema: { params: spec.params, body: spec.body, response: spec.response } },
     async (request) => {
       const { pid, threadId } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
       const threadState = await ctx.writes.run('setThreadMuted', {
-        origin: { ip: request.ip },
+        origin: requestOrigin(request),
         staffId,
         practiceId: pid,
         threadId,

@@ -3,7 +3,7 @@
 import type { MailboxState, Message, StatePatch } from '../../common/http/index.js';
 import { notFound } from '../errors.js';
 import { updateMailboxFlags } from '../storage/queries/messages.js';
-import type { WriteContext } from './context.js';
+import type { WriteContext } from './write-context.js';
 import { appendChanges } from './feed/feed-changes.js';
 import { findVisibleMessage, stateJson, type VisibleMessage } from './messages/message-store.js';
 import { recordAudit, staffActor, type AuditRecord, type Origin } from './workflow/audit-log.js';

@@ -3,7 +3,7 @@
 // splices it in after practiceId (storage/queries/feed.ts). One entry per staff member told.
 import type { FeedEntry } from '../../storage/queries/feed.js';
 import type { FeedKind } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { appendChanges } from '../feed/feed-changes.js';
 
 export type FlatKind = Extract<FeedKind, 'receipt' | 'portalThread' | 'template' | 'templateRemoved' | 'threadState'>;

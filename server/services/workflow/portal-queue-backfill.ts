@@ -7,7 +7,7 @@ import {
   portalThreadsWithoutRow,
   threadMessageJson,
 } from '../../storage/queries/portal-threads.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { announcePortalThread } from './portal-thread-view.js';
 
 /** Writes the row of portal thread `threadId` of `practiceId` if it is one; resolves false if not. */

@@ -11,7 +11,7 @@ import {
   updatePortalThread,
   type PortalThreadRow,
 } from '../../storage/queries/portal-threads.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { recordAudit, staffActor, type AuditRecord, type Origin } from './audit-log.js';
 import { announcePortalThread, portalThreadWire } from './portal-thread-view.js';
 import { rebuildPortalThreadRow } from './portal-queue-backfill.js';

@@ -4,7 +4,7 @@ import type { PortalThread, PortalThreadFilter } from '../../../common/http/inde
 import { listPortalThreads, portalThreadView, type PortalThreadView } from '../../storage/queries/portal-threads.js';
 import { practiceStaff } from '../../storage/queries/people.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { tell } from './change-fanout.js';
 
 const iso = (ms: number): string => new Date(Number(ms)).toISOString();

@@ -4,7 +4,7 @@
 import type { Message, Receipt } from '../../../common/http/index.js';
 import { firstReadTimes, markFirstRead, messageViewers } from '../../storage/queries/mailbox-times.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import type { VisibleMessage } from '../messages/message-store.js';
 import { recordAudit, staffActor, type Origin } from './audit-log.js';
 import { tell } from './change-fanout.js';

@@ -4,7 +4,7 @@
 import type { MailboxState } from '../../../common/http/index.js';
 import { unprocessable } from '../../errors.js';
 import { dueSnoozes, wakeSnooze } from '../../storage/queries/mailbox-times.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { appendChanges } from '../feed/feed-changes.js';
 import { stateJson } from '../messages/message-store.js';
 

@@ -14,7 +14,7 @@ import {
   type TemplateRow,
 } from '../../storage/queries/templates.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { recordAudit, staffActor, type AuditRecord, type Origin } from './audit-log.js';
 import { tell } from './change-fanout.js';
 

@@ -4,7 +4,7 @@ import type { Priority, ThreadState } from '../../../common/http/index.js';
 import { notFound } from '../../errors.js';
 import { mutedBy, threadInMailbox, upsertThreadState } from '../../storage/queries/thread-states.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { tell } from './change-fanout.js';
 
 export async function setThreadMuted(

@@ -1,7 +1,7 @@
 // The second wave's writes, by name, for the write runner (writes/write-ops.ts): plain-data
 // arguments (in SQLite they cross into the writer thread), each run in one transaction.
 import type { TemplateBody } from '../../../common/http/index.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { recordAudit, type AuditRecord, type Origin } from './audit-log.js';
 import { actOnPortalThread, type ThreadAction } from './portal-queue.js';
 import { backfillPortalQueue } from './portal-queue-backfill.js';
