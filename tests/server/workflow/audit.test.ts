@@ -198,8 +198,12 @@ describe('reading the audit trail', () => {
     const paged = await audit('', 3);
     expect(paged).toEqual(whole);
     expect(new Set(whole.map((e) => e.id)).size).toBe(whole.length);
+    // Commit order: events of transactions that overlapped may differ from time order by the
+    // length of a transaction (PostgreSQL), never by more.
     const times = whole.map((e) => Date.parse(e.at));
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const backwards = times.map((t, i) => (i === 0 ? 0 : times[i - 1]! - t)).filter((step) => step > 0);
+    expect(Math.max(0, ...backwards)).toBeLessThan(1_000);
+    expect(backwards.length).toBeLessThan(times.length / 4);
     const middle = whole[Math.floor(whole.length / 2)]!.at;
     const last = whole.at(-1)!.at;
     const window = await audit(`from=${encodeURIComponent(middle)}&to=${encodeURIComponent(last)}`);
