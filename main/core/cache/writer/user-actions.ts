@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComposeRequest } from '../../../../common/desktop/index.js';
 import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
 import { AttachmentStore } from '../attachment-store.js';
-import { EngineError, notFound } from '../../errors.js';
+import { DesktopCallError, notFound } from '../../errors.js';
 import type { SendPayload, StatePayload } from '../../outbox/outbox-payloads.js';
 import type { Db } from '../driver.js';
 import { localMessageId } from '../message-ids.js';
@@ -123,12 +123,13 @@ export class UserActions {
     if (ref.kind === 'file' && ref.fromMessageId) {
       const cached = this.cachedAttachments.file(ref.fromMessageId, ref.id);
       if (!cached)
-        throw new EngineError('unknown_attachment', 'That attachment is not in this app’s copy of the message.');
+        throw new DesktopCallError('unknown_attachment', 'That attachment is not in this app’s copy of the message.');
       return { id: ref.id, kind: 'file', ...cached };
     }
     if (ref.kind === 'file') {
       const staged = this.s.staged.get(ref.id);
-      if (!staged) throw new EngineError('unknown_file', 'An attached file is no longer available; attach it again.');
+      if (!staged)
+        throw new DesktopCallError('unknown_file', 'An attached file is no longer available; attach it again.');
       return { kind: 'file', ...staged };
     }
     return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name: this.recordName(practiceId, ref.id) };
