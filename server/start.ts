@@ -7,6 +7,7 @@ import { buildApp, type ObservedResponse } from './http/app.js';
 import type { App } from './http/app-type.js';
 import type { LogStream } from './http/logger.js';
 import { LiveHub } from './live/live-hub.js';
+import { desktopPages } from './routes/desktop-pages.js';
 import { registerRoutes } from './routes/index.js';
 import { type AttemptLimit } from './services/auth/attempt-limiter.js';
 import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
@@ -161,7 +162,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     }
     let ownAddress = o.publicUrl ?? ''; // what desktop apps use: PUBLIC_URL, else this server's URL once it listens
     app = await buildApp((api) => registerRoutes(api, ctx, live), {
-      desktopPages: { updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress },
+      rootRoutes: desktopPages({ updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress }),
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
