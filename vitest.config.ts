@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', 'out/**', 'tests/e2e/**', 'tests/electron/**'],
+    // No include/exclude here: `extends: true` concatenates arrays, so each project lists its own
+    // (with them at the root, server-postgres ran every unit test a second time).
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -20,6 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          include: ['**/*.test.{ts,tsx}'],
           exclude: ['node_modules/**', 'out/**', 'tests/e2e/**', 'tests/electron/**', 'tests/server/cluster/**'],
         },
       },

@@ -7,7 +7,6 @@ import { buildApp, type ObservedResponse } from './http/app.js';
 import type { App } from './http/app-type.js';
 import type { LogStream } from './http/logger.js';
 import { LiveHub } from './live/live-hub.js';
-import { desktopPages } from './routes/desktop-pages.js';
 import { registerRoutes } from './routes/index.js';
 import { type AttemptLimit } from './services/auth/attempt-limiter.js';
 import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
@@ -26,6 +25,7 @@ import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
 import { FeedListener } from './storage/postgres/feed-listener.js';
 import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
 import { updatesFolder } from './services/updates/publish-update.js';
+import { desktopPages } from './routes/desktop-pages.js';
 
 export interface PracticeServerOptions {
   dataDir: string;
@@ -162,7 +162,10 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     }
     let ownAddress = o.publicUrl ?? ''; // what desktop apps use: PUBLIC_URL, else this server's URL once it listens
     app = await buildApp((api) => registerRoutes(api, ctx, live), {
-      rootRoutes: desktopPages({ updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress }),
+      registerRootRoutes: desktopPages({
+        updatesFolder: updatesFolder(o.dataDir, o.updatesDir),
+        serverUrl: () => ownAddress,
+      }),
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,

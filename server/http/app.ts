@@ -1,7 +1,7 @@
 // Builds the Fastify app: zod validation and serialization, OpenAPI from the same schemas, the
 // error shape and 405 handling; `registerRoutes` adds the routes under /api/v1.
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import { z } from 'zod';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from './app-type.js';
@@ -30,8 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | undefined;
   /** Tests: called with every answer. */
   observeResponses?: ((response: ObservedResponse) => void) | undefined;
-  /** Routes outside /api/v1, at the root (the desktop app's updates and /open: routes/desktop-pages.ts). */
-  rootRoutes?: ((app: FastifyInstance) => Promise<void>) | undefined;
+  /** Routes outside /api/v1, at the root (the desktop app's updates and the /open page: routes/desktop-pages.ts). */
+  registerRootRoutes?: ((app: App) => Promise<void>) | undefined;
 }
 
 export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions): Promise<App> {
@@ -77,7 +77,7 @@ export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions
   await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   await app.register(async (api) => registerRoutes(api as App), { prefix: '/api/v1' });
-  if (o.rootRoutes) await app.register(o.rootRoutes);
+  if (o.registerRootRoutes) await app.register(async (root) => o.registerRootRoutes?.(root as App));
   app.get(
     '/api/v1/openapi.json',
     { schema: { summary: 'This document (OpenAPI 3).', response: { 200: z.looseObject({ openapi: z.string() }) } } },

@@ -3,7 +3,7 @@
 // downloads. No sign-in needed: installers hold no practice data, and the app verifies what it downloads.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { ensureUpdatesFolder } from '../services/updates/updates-folder.js';
+import { ensureUpdatesFolder } from '../services/updates/publish-update.js';
 import { CHANNEL_FILE } from '../services/updates/update-release.js';
 
 export async function registerUpdateFiles(app: FastifyInstance, folder: string): Promise<void> {
