@@ -120,6 +120,8 @@ export const desktopMethods = {
   savePreferences: method(Preferences.partial().strict(), Preferences),
   getOutbox: method(NoArgs, z.object({ items: z.array(OutboxItem) })),
   retryOutboxItem: method(z.object({ id: z.number().int() }).strict(), Ok),
+  /** Takes back a message still waiting to be sent; refused (code `too_late`) once it may have reached the server. */
+  cancelOutboxItem: method(z.object({ id: z.number().int(), messageId: Id }).strict(), Ok),
   getDraft: method(PracticeArg, Draft.nullable()),
   saveDraft: method(z.object({ practiceId: Id, draft: Draft.nullable() }).strict(), Ok),
   unlock: method(z.object({ password: z.string().min(1).max(1024) }).strict(), z.object({ unlocked: z.boolean() })),

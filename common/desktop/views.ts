@@ -95,6 +95,10 @@ export const OutboxItem = z.object({
   status: z.enum(['pending', 'failed']),
   error: z.string().nullable(),
   createdAt: IsoTime,
+  /** The message the item is about (a send: its local copy), or null (settings). */
+  messageId: Id.nullable(),
+  /** A send the server cannot have yet, so the user may take it back (cancelOutboxItem). */
+  cancellable: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -53,12 +53,20 @@ export class OutboxStore {
     return this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id) ?? null;
   }
 
-  updatePayload(id: number, payload: unknown): void {
-    this.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
+  /** Ids are reused once the newest row is gone: the target must match too, or a cancelled item's late write lands on another. */
+  updatePayload(item: Pick<OutboxRow, 'id' | 'target'>, payload: unknown): void {
+    this.db
+      .prepare('UPDATE outbox SET payload = ? WHERE id = ? AND target IS ?')
+      .run(JSON.stringify(payload), item.id, item.target);
   }
 
   remove(id: number): void {
     this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  /** Flag/archive/read changes queued against a message that will now never be sent. */
+  removeStateChangesFor(target: string): void {
+    this.db.prepare(`DELETE FROM outbox WHERE kind = 'state' AND target = ?`).run(target);
   }
 
   markFailed(id: number, error: string): void {
@@ -86,6 +94,8 @@ export class OutboxStore {
         status: r.status,
         error: r.error,
         createdAt: r.created_at,
+        messageId: r.target,
+        cancellable: r.kind === 'send' && !(JSON.parse(r.payload) as { posted?: boolean }).posted,
       }));
   }
 }

@@ -2,6 +2,7 @@
 import type { DesktopHandlers } from '../../../common/desktop/index.js';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/limits.js';
 import { EngineError, notFound } from '../errors.js';
+import { cancelPendingSend } from '../outbox/cancel-send.js';
 import type { AccountSession } from '../session/account-session.js';
 import type { HandlerContext } from './handler-context.js';
 
@@ -17,6 +18,7 @@ type MessageHandlers = Pick<
   | 'stageFile'
   | 'getOutbox'
   | 'retryOutboxItem'
+  | 'cancelOutboxItem'
 >;
 
 export function messageHandlers(ctx: HandlerContext): MessageHandlers {
@@ -52,7 +54,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
         throw new EngineError('unknown_recipient', 'A recipient is not on this practice’s staff list.');
       }
       const messageId = s.actions.queueMessage(practiceId, compose, null);
-      s.localChange([practiceId], true);
+      await s.deliverNewMessage([practiceId]);
       return { messageId };
     },
     reply: async ({ messageId, body, attachments }) => {
@@ -82,9 +84,9 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
           inReplyTo: target.id,
           ...(original.patient ? { patientId: original.patient.id } : {}),
         },
-        { threadId: original.threadId, recipients },
+        { threadId: original.threadId, recipients, patient: original.patient },
       );
-      s.localChange([original.practiceId], true);
+      await s.deliverNewMessage([original.practiceId]);
       return { messageId: newId };
     },
     setMessageState: async ({ messageId, patch }) => {
@@ -117,6 +119,16 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     getOutbox: async () => ({ items: session().cache.outbox.list() }),
     retryOutboxItem: async ({ id }) => {
       if (!session().flusher.retry(id)) throw notFound('outbox item');
+      return { ok: true as const };
+    },
+    cancelOutboxItem: async ({ id, messageId }) => {
+      const s = session();
+      const practiceId = cancelPendingSend(
+        { cache: s.cache, files: s.files, isPosting: (i) => s.flusher.isPosting(i) },
+        id,
+        messageId,
+      );
+      s.localChange([practiceId]);
       return { ok: true as const };
     },
   };

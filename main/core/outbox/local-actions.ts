@@ -25,7 +25,8 @@ export class LocalActions {
   queueMessage(
     practiceId: string,
     compose: Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string },
-    thread: { threadId: string; recipients: Party[] } | null,
+    /** A reply's thread, with the patient it is about (named already, whether or not their record is cached). */
+    thread: { threadId: string; recipients: Party[]; patient?: { id: string; name: string } | null } | null,
   ): string {
     const clientId = randomUUID();
     const id = localMessageId(clientId);
@@ -43,9 +44,11 @@ export class LocalActions {
       sentAt: new Date().toISOString(),
       inReplyTo: compose.inReplyTo ?? null,
       patient: compose.patientId
-        ? { id: compose.patientId, name: this.recordName(practiceId, compose.patientId) }
+        ? { id: compose.patientId, name: this.patientName(practiceId, compose.patientId, thread?.patient) }
         : null,
-      encounter: compose.encounterId ? { id: compose.encounterId, date: '' } : null,
+      encounter: compose.encounterId
+        ? { id: compose.encounterId, date: this.encounterDate(practiceId, compose.encounterId) }
+        : null,
       document: compose.documentId ? { id: compose.documentId, title: '' } : null,
       attachments,
     };
@@ -72,7 +75,9 @@ export class LocalActions {
 
   queueState(messageId: string, patch: StatePatch): void {
     const row = this.cache.db
-      .prepare<[string], { rowid: number; practice_id: string }>('SELECT rowid, practice_id FROM messages WHERE id = ?')
+      .prepare<[string], { rowid: number; practice_id: string; subject: string }>(
+        'SELECT rowid, practice_id, subject FROM messages WHERE id = ?',
+      )
       .get(messageId);
     if (!row) throw notFound('message');
     const payload: StatePayload = { patch };
@@ -83,7 +88,7 @@ export class LocalActions {
         practiceId: row.practice_id,
         target: messageId,
         payload,
-        description: describePatch(patch),
+        description: describePatch(patch, row.subject),
       });
     });
   }
@@ -114,12 +119,25 @@ export class LocalActions {
         sha256: staged.sha256,
       };
     }
-    return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name: this.recordName(practiceId, ref.id) };
+    // Named as the server will name it where the record is cached; the server's copy replaces this one.
+    const date = ref.kind === 'encounter' ? this.encounterDate(practiceId, ref.id) : '';
+    const name = ref.kind === 'encounter' ? date && `Encounter ${date}` : this.recordName(practiceId, ref.id);
+    return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name };
   }
 
   private staffParty(practiceId: string, userId: string): Party {
     const user = this.cache.practices.listStaff(practiceId, undefined).find((u) => u.id === userId);
     return { kind: 'staff', id: userId, name: user?.name ?? '' };
+  }
+
+  /** The patient's name for the local copy: known from the thread, else from their cached record. */
+  private patientName(practiceId: string, id: string, known: { id: string; name: string } | null | undefined): string {
+    return known?.id === id && known.name ? known.name : this.recordName(practiceId, id);
+  }
+
+  /** The encounter's date for the local copy, when its record was opened on this computer (else unknown). */
+  private encounterDate(practiceId: string, id: string): string {
+    return this.cache.records.get<{ date: string }>(practiceId, 'encounter', id)?.date ?? '';
   }
 
   private recordName(practiceId: string, id: string): string {
@@ -128,16 +146,19 @@ export class LocalActions {
   }
 }
 
+// Outbox descriptions name the message (shown to the signed-in user in the Outbox, never logged).
+const quoted = (subject: string) => `“${subject.length > 60 ? `${subject.slice(0, 57)}...` : subject}”`;
+
 function describeSend(compose: { subject: string; inReplyTo?: string }): string {
-  const subject = compose.subject.length > 60 ? `${compose.subject.slice(0, 57)}...` : compose.subject;
-  return `${compose.inReplyTo ? 'Reply' : 'Message'}: ${subject}`;
+  if (compose.inReplyTo) return `Reply to ${quoted(compose.subject.replace(/^re:\s*/i, ''))}`;
+  return `New message ${quoted(compose.subject)}`;
 }
 
-function describePatch(patch: StatePatch): string {
+function describePatch(patch: StatePatch, subject: string): string {
   const parts: string[] = [];
   if (patch.read !== undefined) parts.push(patch.read ? 'mark read' : 'mark unread');
   if (patch.flagged !== undefined) parts.push(patch.flagged ? 'add to To Do' : 'remove from To Do');
   if (patch.archived !== undefined) parts.push(patch.archived ? 'archive' : 'move to inbox');
   const text = parts.join(', ') || 'update message';
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}: ${quoted(subject)}`;
 }

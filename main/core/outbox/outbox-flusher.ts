@@ -5,7 +5,7 @@ import type { AccountCache } from '../cache/account-cache.js';
 import type { OutboxRow } from '../cache/outbox-store.js';
 import type { FileStore } from '../files/file-store.js';
 import { Backoff } from '../sync/backoff.js';
-import { isRetryable, ServerError, type ServerClient } from '../sync/server-client.js';
+import { isRetryable, NetworkError, ServerError, type ServerClient } from '../sync/server-client.js';
 import { SendPayload, SettingsPayload, StatePayload } from './outbox-payloads.js';
 
 export interface FlusherDeps {
@@ -25,6 +25,8 @@ export class OutboxFlusher {
   private again = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** The send whose message is being posted right now: too late to cancel. */
+  private postingId: number | null = null;
   readonly backoff = new Backoff(500, 60_000);
 
   constructor(private readonly deps: FlusherDeps) {}
@@ -84,6 +86,11 @@ export class OutboxFlusher {
     }
   }
 
+  /** True while this send's message is being posted (its files may upload before; it can be cancelled then). */
+  isPosting(id: number): boolean {
+    return this.postingId === id;
+  }
+
   private async process(item: OutboxRow): Promise<void> {
     switch (item.kind) {
       case 'send':
@@ -99,6 +106,7 @@ export class OutboxFlusher {
     const { cache, client, files } = this.deps;
     const staged = (payload.request.attachments ?? []).filter((a) => a.kind === 'file');
     for (const file of staged) {
+      if (!this.stillQueued(item)) return; // Cancelled while its files were uploading.
       if (payload.uploaded[file.id]) continue;
       const meta = cache.db
         .prepare<[string], { name: string; mime_type: string }>('SELECT name, mime_type FROM staged_files WHERE id = ?')
@@ -108,7 +116,7 @@ export class OutboxFlusher {
       const { attachment } = await client.upload(item.practice_id, meta.name, meta.mime_type, bytes);
       payload.uploaded[file.id] = attachment.id;
       files.writeVerified(bytes, attachment.sha256);
-      cache.outbox.updatePayload(item.id, payload);
+      cache.outbox.updatePayload(item, payload);
     }
     const request = {
       ...payload.request,
@@ -120,7 +128,8 @@ export class OutboxFlusher {
           }
         : {}),
     };
-    const { message, state } = await client.send(item.practice_id, request);
+    if (!this.stillQueued(item)) return;
+    const { message, state } = await this.postMessage(item, payload, request);
     cache.transaction(() => {
       cache.outbox.remove(item.id);
       cache.writer.upsertFromServer(message, state);
@@ -128,6 +137,36 @@ export class OutboxFlusher {
     });
     for (const file of staged) files.removeStaged(file.id);
     this.deps.onChanged([item.practice_id]);
+  }
+
+  /** False once the user cancelled it (outbox ids are reused, so the row must still be about the same message). */
+  private stillQueued(item: OutboxRow): boolean {
+    return this.deps.cache.outbox.get(item.id)?.target === item.target;
+  }
+
+  /**
+   * Posts the message, noting first that it may reach the server (then it can't be cancelled), and clearing
+   * that note when the answer shows it was not stored: no connection at all, or a refusal.
+   */
+  private async postMessage(item: OutboxRow, payload: SendPayload, request: SendPayload['request']) {
+    payload.posted = true;
+    this.deps.cache.outbox.updatePayload(item, payload);
+    this.postingId = item.id;
+    try {
+      return await this.deps.client.send(item.practice_id, request);
+    } catch (error) {
+      const notStored =
+        (error instanceof NetworkError && error.requestNotSent) ||
+        // 409: a message with this clientId is stored already.
+        (error instanceof ServerError && error.status >= 400 && error.status < 500 && error.status !== 409);
+      if (notStored && this.deps.cache.db.open) {
+        payload.posted = false;
+        this.deps.cache.outbox.updatePayload(item, payload);
+      }
+      throw error;
+    } finally {
+      this.postingId = null;
+    }
   }
 
   private async patchState(item: OutboxRow, payload: StatePayload): Promise<void> {
@@ -164,6 +203,7 @@ export class OutboxFlusher {
 
   private fail(item: OutboxRow, reason: string): void {
     const { cache } = this.deps;
+    if (!this.stillQueued(item)) return; // Cancelled meanwhile: nothing to mark.
     cache.transaction(() => {
       cache.outbox.markFailed(item.id, reason);
       if (item.kind === 'send' && item.target) {

@@ -20,6 +20,9 @@ import { NetworkError, ServerError, ServerClient } from '../sync/server-client.j
 import { SyncPuller } from '../sync/sync-puller.js';
 import { StatusTracker } from './status-tracker.js';
 
+/** How long a send waits for its first delivery attempt before the UI shows it as pending. */
+export const FIRST_DELIVERY_WAIT_MS = 1500;
+
 export interface AccountSessionOptions {
   accountDir: string;
   serverUrl: string;
@@ -153,6 +156,21 @@ export class AccountSession {
         this.pullRetry = setTimeout(() => void this.pull(), this.pullBackoff.nextDelayMs());
       },
     );
+  }
+
+  /**
+   * After the user sends a message: try to deliver it first and answer (and tell the UI) after that attempt,
+   * or after FIRST_DELIVERY_WAIT_MS, so a message the server takes in milliseconds is never drawn as waiting.
+   * Offline, or with a slow server, it shows as pending: then that is the truth.
+   */
+  async deliverNewMessage(practiceIds: string[]): Promise<void> {
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flusher.kick(),
+      new Promise<void>((resolve) => (waited = setTimeout(resolve, FIRST_DELIVERY_WAIT_MS))),
+    ]);
+    clearTimeout(waited);
+    this.localChange(practiceIds);
   }
 
   /** After a local action: refresh the UI, the badge and the outbox, then send. */

@@ -25,10 +25,26 @@ import {
 import { parseSyncPage } from './parse-sync-page.js';
 
 export class NetworkError extends Error {
-  constructor(message = 'The practice server could not be reached.') {
+  constructor(
+    message = 'The practice server could not be reached.',
+    /** True when no connection was made, so the server cannot have received the request. */
+    readonly requestNotSent = false,
+  ) {
     super(message);
   }
 }
+
+/** Failures before a connection exists: the request never left this computer. */
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+]);
+const neverConnected = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && CONNECT_FAILURES.has(String(error.code));
 
 export class ServerError extends Error {
   constructor(
@@ -157,8 +173,8 @@ export class ServerClient {
     let response: AxiosResponse;
     try {
       response = await this.http.request({ ...config, headers });
-    } catch {
-      throw new NetworkError();
+    } catch (error) {
+      throw new NetworkError(undefined, neverConnected(error));
     }
     this.onReachable();
     return response;
