@@ -7,6 +7,7 @@ import { useMessageListStore, useTodoStore } from './stores/message-list-store.j
 import { useNoticeStore } from './stores/notice-store.js';
 import { useRouteStore } from './stores/route-store.js';
 import { useSearchStore } from './stores/search-store.js';
+import { mayRefreshNow } from './stores/send-in-flight.js';
 import { useSessionStore } from './stores/session-store.js';
 import { useSyncStore } from './stores/sync-store.js';
 import { useUnreadStore } from './stores/unread-store.js';
@@ -25,6 +26,7 @@ export function refreshVisible(): void {
 }
 
 function refreshNow(): void {
+  if (!mayRefreshNow(refreshNow)) return;
   const practiceId = useSessionStore.getState().practiceId;
   if (!practiceId || useLockStore.getState().locked) return;
   const list = useMessageListStore.getState();

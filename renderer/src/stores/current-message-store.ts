@@ -5,6 +5,7 @@ import type { AttachmentRef, StatePatch } from '../lib/types.js';
 import { desktopApi } from '../api/client.js';
 import { errorMessage } from '../lib/errors.js';
 import { useMessageListStore } from './message-list-store.js';
+import { whileSending } from './send-in-flight.js';
 
 interface CurrentMessageState {
   messageId: string | null;
@@ -70,7 +71,7 @@ export const useCurrentMessageStore = create<CurrentMessageState>()((set, get) =
       if (!id) return false;
       set({ actionError: null });
       try {
-        await desktopApi().reply({ messageId: id, body, attachments });
+        await whileSending(() => desktopApi().reply({ messageId: id, body, attachments }));
         await get().refresh();
         return true;
       } catch (error) {

@@ -1,7 +1,7 @@
 // Attach a record: a patient's record and encounters, or any document of the practice.
 import { useCallback } from 'react';
 import { desktopApi } from '../../api/client.js';
-import { calendarDate } from '../../lib/format.js';
+import { encounterName } from '../../lib/record-names.js';
 import type { PickedAttachment } from '../../lib/staging.js';
 import { Typeahead } from '../common/Typeahead.js';
 
@@ -18,7 +18,7 @@ async function findRecords(practiceId: string, patient: Patient | null, query: s
       options.push({ kind: 'patient', id: patient.id, name: patient.name, detail: 'Patient record' });
     }
     for (const e of detail?.encounters ?? []) {
-      const name = `Encounter ${calendarDate(e.date)}: ${e.reason}`;
+      const name = `${encounterName(e.date)}: ${e.reason}`;
       if (name.toLowerCase().includes(q)) options.push({ kind: 'encounter', id: e.id, name, detail: e.providerName });
     }
   }

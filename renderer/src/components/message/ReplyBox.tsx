@@ -4,8 +4,11 @@ import type { MessageView } from '../../../../common/desktop/index.js';
 import { REPLY_BOX_ID } from '../../hooks/useKeyboardShortcuts.js';
 import { usePickedAttachments } from '../../hooks/usePickedAttachments.js';
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
+import { BODY_LIMIT, overLimit } from '../../lib/text-limits.js';
 import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { CharacterCount } from '../common/CharacterCount.js';
+import { submitOnCtrlEnter } from '../common/submit-on-ctrl-enter.js';
 import { ReplyAttachments } from './ReplyAttachments.js';
 
 export function ReplyBox({ view }: { view: MessageView }) {
@@ -24,6 +27,8 @@ export function ReplyBox({ view }: { view: MessageView }) {
     event.preventDefault();
     setDone(false);
     if (!body.trim()) return setProblem('Write your reply first.');
+    const tooLong = overLimit(body.trim(), BODY_LIMIT);
+    if (tooLong) return setProblem(tooLong);
     setProblem(null);
     setBusy(true);
     const refs = picked.attachments.map(({ kind, id }) => ({ kind, id }));
@@ -37,7 +42,7 @@ export function ReplyBox({ view }: { view: MessageView }) {
   };
 
   return (
-    <form className="reply-box" onSubmit={(e) => void submit(e)}>
+    <form className="reply-box" onSubmit={(e) => void submit(e)} onKeyDown={submitOnCtrlEnter}>
       <label htmlFor={REPLY_BOX_ID}>Reply to {replyTo}</label>
       {toPatient && (
         <p className="hint" id="reply-portal-hint">
@@ -48,12 +53,13 @@ export function ReplyBox({ view }: { view: MessageView }) {
         id={REPLY_BOX_ID}
         rows={4}
         value={body}
-        aria-describedby={toPatient ? 'reply-portal-hint' : undefined}
+        aria-describedby={toPatient ? 'reply-portal-hint reply-count' : 'reply-count'}
         onChange={(e) => {
           setBody(e.target.value);
           setDone(false);
         }}
       />
+      <CharacterCount id="reply-count" text={body} limit={BODY_LIMIT} />
       <ReplyAttachments practiceId={view.message.practiceId} patient={view.message.patient} picked={picked} />
       {problem && (
         <p role="alert" className="error">
@@ -61,7 +67,12 @@ export function ReplyBox({ view }: { view: MessageView }) {
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" title={SHORTCUT_HINTS.reply} disabled={busy || picked.staging > 0}>
+        <button
+          type="submit"
+          className="primary"
+          title={SHORTCUT_HINTS.reply}
+          disabled={busy || picked.staging.length > 0}
+        >
           Reply
         </button>
         {done && (

@@ -4,6 +4,7 @@ import type { MessageView } from '../../../../common/desktop/index.js';
 import { fullTime } from '../../lib/format.js';
 import { navigate } from '../../stores/route-store.js';
 import { AttachmentList } from './AttachmentList.js';
+import { LinkifiedText } from './LinkifiedText.js';
 import { RecordLinks } from './RecordLinks.js';
 
 export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurrent: boolean }) {
@@ -43,7 +44,9 @@ export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurren
           </button>
         </p>
       )}
-      <div className="thread-body">{message.body}</div>
+      <div className="thread-body">
+        <LinkifiedText text={message.body} />
+      </div>
       <RecordLinks message={message} />
       <AttachmentList message={message} />
     </li>

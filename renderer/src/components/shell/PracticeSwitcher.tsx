@@ -1,6 +1,6 @@
 // Users of several practices pick the current one; counts, lists and settings follow it.
 import { clearContent } from '../../stores/clear-content.js';
-import { navigate } from '../../stores/route-store.js';
+import { useRouteStore } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 
 export function PracticeSwitcher() {
@@ -16,7 +16,8 @@ export function PracticeSwitcher() {
         onChange={(e) => {
           clearContent();
           useSessionStore.getState().selectPractice(e.target.value);
-          navigate({ name: 'dashboard' });
+          // Back must not lead into the other practice's messages.
+          useRouteStore.getState().reset();
         }}
       >
         {practices.map((p) => (

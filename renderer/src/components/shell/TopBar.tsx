@@ -1,10 +1,11 @@
-// The top bar: app name, practice, navigation, search, outbox and the signed-in user.
+// The top bar, on one line: Back/Forward, app name, practice, navigation, search, outbox and the signed-in user.
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
 import { clearContent } from '../../stores/clear-content.js';
 import { navigate, useRouteStore, type Route } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { useIsOffline, useSyncStore } from '../../stores/sync-store.js';
 import { SearchBox } from '../search/SearchBox.js';
+import { HistoryButtons } from './HistoryButtons.js';
 import { PracticeSwitcher } from './PracticeSwitcher.js';
 
 const places: { label: string; route: Route; title?: string }[] = [
@@ -25,11 +26,13 @@ const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter',
 export function TopBar() {
   const current = useRouteStore((s) => s.route.name);
   const user = useSessionStore((s) => s.session?.user);
-  const outboxCount = useSyncStore((s) => s.outbox.length);
+  // What the user sent; their read/flag/archive changes go along unseen and are not counted.
+  const outboxCount = useSyncStore((s) => s.outbox.filter((i) => i.kind === 'send').length);
   const offline = useIsOffline();
   const failed = useSyncStore((s) => s.outbox.filter((i) => i.status === 'failed').length);
   return (
     <header className="top-bar">
+      <HistoryButtons />
       <span className="brand">Practice Messenger</span>
       <PracticeSwitcher />
       <nav aria-label="Main">
