@@ -1,7 +1,7 @@
 // Programmatic entry: starts a practice server on a data folder and returns its URL and close().
 // Used by the CLI, by tests (tests/support/practice-server.ts) and by the desktop engine's tests.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDatabaseFile, privateDir } from './config/private-files.js';
 import { openDatabase, type Db } from './db/database.js';
 import { WriterThread } from './db/writer/writer-thread.js';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
@@ -11,8 +11,16 @@ import { buildApp } from './http/app.js';
 import type { LogStream } from './http/logger.js';
 import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
-import { LoginLimiter } from './services/auth/login-limiter.js';
+import {
+  MemoryAttemptLimiter,
+  PER_ADDRESS_LIMIT,
+  PER_EMAIL_LIMIT,
+  type AttemptLimit,
+} from './services/auth/attempt-limiter.js';
+import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
+import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
+import { isTokenHashLive } from './services/auth/tokens.js';
 import { BlobStore } from './services/blob-store.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
 
@@ -37,6 +45,16 @@ export interface PracticeServerOptions {
   now?: () => number;
   /** Tests: hold each group transaction open this long before its COMMIT. Default 0. */
   commitDelayMs?: number;
+  /**
+   * Tests only: cheaper scrypt parameters, so suites that sign in often stay fast. Never set by the
+   * CLI or the environment; the default is PASSWORD_HASHING (OWASP's N=2^17).
+   */
+  passwordHashing?: ScryptParams;
+  /** Tests: other failed-attempt limit per client address, or other hash-work ceiling. */
+  perAddressLimit?: AttemptLimit;
+  hashGateLimits?: HashGateLimits;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | string;
 }
 
 export interface RunningPracticeServer {
@@ -58,23 +76,26 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
 
 export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
-  mkdirSync(o.dataDir, { recursive: true });
+  privateDir(o.dataDir);
   const dbFile = join(o.dataDir, 'practice.sqlite');
+  privateDatabaseFile(dbFile);
   const db = openDatabase(dbFile);
-  const live = new LiveHub(o.livePingMs);
+  const now = o.now ?? Date.now;
+  const tokenIdleMs = o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS;
+  // At each ping, a socket whose session expired (or was revoked elsewhere) is closed with 4401.
+  const live = new LiveHub(o.livePingMs, (tokenHash) => db.open && isTokenHashLive(db, tokenHash, now(), tokenIdleMs));
   let alerts: AlertWorker | null = null;
   let writer: WriterThread | null = null;
   let maintenance: NodeJS.Timeout | undefined;
   let app: App | null = null;
   try {
     const blobs = new BlobStore(o.dataDir);
-    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs) : false;
+    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs, o.passwordHashing ?? PASSWORD_HASHING) : false;
     if (seeded && o.demoBulkMessages) addBulkDemoMessages(db, o.demoBulkMessages);
     const host = o.host ?? DEFAULT_HOST;
     const publicUrl = o.publicUrl ?? null;
     alerts = new AlertWorker(db, { smtpUrl: o.smtpUrl ?? null, retryBaseMs: o.emailRetryBaseMs });
     const worker = alerts;
-    const now = o.now ?? Date.now;
     const changes = { feedGrew: (seqs: Map<string, number>) => live.feedGrew(seqs), alertsQueued: () => worker.wake() };
     // Writes (and their fsync) go to the writer thread's connection; this thread's connection never
     // holds a group transaction open, so its reads see committed data only.
@@ -89,9 +110,14 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       db,
       blobs,
       now,
-      tokenIdleMs: o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS,
-      tokenCache: new TokenCache(o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS),
-      limiter: new LoginLimiter(now),
+      tokenIdleMs,
+      tokenCache: new TokenCache(tokenIdleMs),
+      signIn: {
+        perEmail: new MemoryAttemptLimiter(PER_EMAIL_LIMIT, now),
+        perAddress: new MemoryAttemptLimiter(o.perAddressLimit ?? PER_ADDRESS_LIMIT, now),
+        hashGate: new HashGate(o.hashGateLimits),
+        hashing: o.passwordHashing ?? PASSWORD_HASHING,
+      },
       alertsEnabled: worker.enabled,
       changes,
       writes: writer,
@@ -99,7 +125,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
-    app = await buildApp(ctx, live, o.logger ?? true, o.logStream);
+    app = await buildApp(ctx, live, { logger: o.logger ?? true, logStream: o.logStream, trustProxy: o.trustProxy });
     const running = app;
     const writes = writer;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.

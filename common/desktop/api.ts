@@ -3,7 +3,7 @@
 // arguments before the engine sees them, and the preload/web client expose exactly these names.
 import { z } from 'zod';
 import { MAX_BODY_CHARS, MAX_RECIPIENTS, MAX_SUBJECT_CHARS } from '../limits.js';
-import { Id, StatePatch } from '../http/index.js';
+import { Id, Priority, StatePatch } from '../http/index.js';
 import {
   DocumentInfo,
   Draft,
@@ -24,6 +24,7 @@ import {
   ThreadView,
   UnreadCounts,
 } from './views.js';
+import { workflowMethods } from './workflow-api.js';
 
 const NoArgs = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -39,11 +40,16 @@ export const ComposeRequest = z
     patientId: Id.optional(),
     encounterId: Id.optional(),
     documentId: Id.optional(),
-    /** Files by staged id, records by their id. */
+    /** Files by staged id (or, forwarded, by their server id with the message carrying them), records by their id. */
     attachments: z
-      .array(z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id }))
+      .array(
+        z
+          .object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id, fromMessageId: Id.optional() })
+          .strict(),
+      )
       .max(20)
       .optional(),
+    priority: Priority.optional(),
   })
   .strict();
 export type ComposeRequest = z.infer<typeof ComposeRequest>;
@@ -53,6 +59,11 @@ export const ReplyRequest = z
     messageId: Id,
     body: z.string().trim().min(1).max(MAX_BODY_CHARS),
     attachments: ComposeRequest.shape.attachments,
+    /** `sender` (default): the one who wrote it (or, on your own message, its recipients); `all`: everyone on it. */
+    mode: z.enum(['sender', 'all']).optional(),
+    /** A reply to a portal thread someone else owns takes it over (else `already_claimed`). */
+    takeOver: z.boolean().optional(),
+    priority: Priority.optional(),
   })
   .strict();
 export type ReplyRequest = z.infer<typeof ReplyRequest>;
@@ -125,6 +136,7 @@ export const desktopMethods = {
   getDraft: method(PracticeArg, Draft.nullable()),
   saveDraft: method(z.object({ practiceId: Id, draft: Draft.nullable() }).strict(), Ok),
   unlock: method(z.object({ password: z.string().min(1).max(1024) }).strict(), z.object({ unlocked: z.boolean() })),
+  ...workflowMethods,
 } as const;
 
 export type DesktopMethodName = keyof typeof desktopMethods;

@@ -10,13 +10,15 @@ import {
   Message,
   PatientDetail,
   PatientSummary,
-  PracticeRef,
   PracticeSettings,
+  Priority,
   SessionUser,
   StaffUser,
 } from '../http/index.js';
+import { PortalThreadView, ReceiptView, SessionPractice, WorkflowPreferences } from './workflow-views.js';
 
-export const Folder = z.enum(['inbox', 'archived', 'sent', 'todo']);
+/** `snoozed`: messages snoozed until a later time (they are out of the Inbox count and To Do meanwhile). */
+export const Folder = z.enum(['inbox', 'archived', 'sent', 'todo', 'snoozed']);
 export type Folder = z.infer<typeof Folder>;
 
 /** Delivery state of something the user did: sent, still queued, or refused by the server. */
@@ -38,6 +40,9 @@ export const MessageRow = z.object({
   hasAttachments: z.boolean(),
   patientName: z.string().nullable(),
   delivery: Delivery,
+  // Second wave: absent = normal / not snoozed.
+  priority: Priority.optional(),
+  snoozedUntil: IsoTime.nullable().optional(),
 });
 export type MessageRow = z.infer<typeof MessageRow>;
 
@@ -53,10 +58,18 @@ export const MessageView = z.object({
   state: MailboxState,
   delivery: Delivery,
   deliveryError: z.string().nullable(),
+  /** On a message the user sent: who read it and when, named (absent on others' messages). */
+  receipts: z.array(ReceiptView).optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
-export const ThreadView = z.object({ messages: z.array(MessageView) });
+export const ThreadView = z.object({
+  messages: z.array(MessageView),
+  /** The user muted this thread: no notification for it (urgent messages still alert). */
+  muted: z.boolean().optional(),
+  /** Present on a Patient Portal thread: its owner and status in the shared queue. */
+  portal: PortalThreadView.nullable().optional(),
+});
 export type ThreadView = z.infer<typeof ThreadView>;
 
 export const SearchHit = z.object({ row: MessageRow, snippet: z.string() });
@@ -65,6 +78,8 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const UnreadCounts = z.object({
   total: z.number().int().nonnegative(),
   byPractice: z.record(z.string(), z.number().int().nonnegative()),
+  /** Of `total`, the urgent ones: the tray marks them. */
+  urgent: z.number().int().nonnegative().optional(),
 });
 export type UnreadCounts = z.infer<typeof UnreadCounts>;
 
@@ -84,13 +99,13 @@ export const SessionInfo = z.object({
   /** The server `npm start` launched, to prefill the sign-in form. */
   defaultServerUrl: z.string().nullable(),
   user: SessionUser.nullable(),
-  practices: z.array(PracticeRef),
+  practices: z.array(SessionPractice),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const OutboxItem = z.object({
   id: z.number().int(),
-  kind: z.enum(['send', 'state', 'settings']),
+  kind: z.enum(['send', 'state', 'settings', 'portalThread', 'threadState', 'template']),
   description: z.string(),
   status: z.enum(['pending', 'failed']),
   error: z.string().nullable(),
@@ -110,6 +125,7 @@ export const Preferences = z.object({
   idleLockMinutes: z.number().int().min(0).max(240),
   startAtLogin: z.boolean(),
   lastPracticeId: Id.nullable(),
+  ...WorkflowPreferences.shape,
 });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -136,9 +152,25 @@ export const Draft = z.object({
   subject: z.string(),
   body: z.string(),
   attachments: z.array(
-    z.object({ kind: z.enum(['file', 'encounter', 'patient', 'document']), id: Id, name: z.string() }),
+    z.object({
+      kind: z.enum(['file', 'encounter', 'patient', 'document']),
+      id: Id,
+      name: z.string(),
+      /** A forwarded file: `id` is its server id on this message, so it is sent without a new upload. */
+      fromMessageId: Id.optional(),
+    }),
   ),
+  priority: Priority.optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 
-export { Attachment, DocumentInfo, Encounter, PatientDetail, PatientSummary, PracticeSettings, StaffUser };
+export { Attachment, DocumentInfo, Encounter, PatientDetail, PatientSummary, PracticeSettings, Priority, StaffUser };
+export {
+  AuditAction,
+  AuditEvent,
+  PortalThreadFilter,
+  TEMPLATE_PLACEHOLDERS,
+  TemplateScope,
+  MAX_TEMPLATE_BODY_CHARS,
+  MAX_TEMPLATE_TITLE_CHARS,
+} from '../http/index.js';

@@ -28,6 +28,14 @@ export const Attachment = z.union([FileAttachment, RecordAttachment]);
 export type Attachment = z.infer<typeof Attachment>;
 export type FileAttachment = z.infer<typeof FileAttachment>;
 
+/** Second wave: urgent messages notify at once and re-alert until read. Portal messages are normal. */
+export const Priority = z.enum(['normal', 'urgent']);
+export type Priority = z.infer<typeof Priority>;
+
+/** Second wave: one per staff recipient; `readAt` is set the first time they read it and never cleared. */
+export const Receipt = z.object({ userId: Id, readAt: IsoTime.nullable() });
+export type Receipt = z.infer<typeof Receipt>;
+
 export const Message = z.object({
   id: Id,
   practiceId: Id,
@@ -44,6 +52,9 @@ export const Message = z.object({
   encounter: z.object({ id: Id, date: z.string() }).nullable(),
   document: z.object({ id: Id, title: z.string() }).nullable(),
   attachments: z.array(Attachment),
+  // Second wave (optional on the wire so a client still reads a first-wave server; absent = normal / none).
+  priority: Priority.optional(),
+  receipts: z.array(Receipt).optional(),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -52,6 +63,8 @@ export const MailboxState = z.object({
   read: z.boolean(),
   flagged: z.boolean(),
   archived: z.boolean(),
+  /** Second wave: hidden from To Do and the unread count until this time (absent = not snoozed). */
+  snoozedUntil: IsoTime.nullable().optional(),
 });
 export type MailboxState = z.infer<typeof MailboxState>;
 
@@ -74,6 +87,10 @@ export const SendMessageRequest = z.object({
   documentId: Id.optional(),
   attachments: z.array(AttachmentRef).max(20).optional(),
   inReplyTo: Id.optional(),
+  /** Second wave. */
+  priority: Priority.optional(),
+  /** Second wave: a reply to a portal thread someone else owns takes it over (else 409 already_claimed). */
+  takeOver: z.boolean().optional(),
 });
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
@@ -81,7 +98,7 @@ export const SendMessageResponse = z.object({ message: Message, state: MailboxSt
 export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
 
 export const StatePatch = z
-  .object({ read: z.boolean(), flagged: z.boolean(), archived: z.boolean() })
+  .object({ read: z.boolean(), flagged: z.boolean(), archived: z.boolean(), snoozedUntil: IsoTime.nullable() })
   .partial()
   .strict();
 export type StatePatch = z.infer<typeof StatePatch>;

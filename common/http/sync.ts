@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { MAX_SYNC_PAGE } from '../limits.js';
 import { MailboxState, Message } from './messages.js';
-import { Id } from './primitives.js';
+import { PortalThread } from './portal-threads.js';
+import { Id, IsoTime } from './primitives.js';
+import { Template } from './templates.js';
+import { ThreadState } from './thread-state.js';
 import { StaffUser } from './records.js';
 import { PracticeSettings } from './settings.js';
 
@@ -16,7 +19,14 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), practiceId: Id, state: MailboxState }),
   z.object({ kind: z.literal('settings'), practiceId: Id, settings: PracticeSettings }),
   z.object({ kind: z.literal('user'), practiceId: Id, user: StaffUser }),
+  // Second wave. A client skips change kinds it does not know (API.md), so a newer server never stalls it.
+  z.object({ kind: z.literal('receipt'), practiceId: Id, messageId: Id, userId: Id, readAt: IsoTime }),
+  z.object({ kind: z.literal('portalThread'), practiceId: Id, thread: PortalThread }),
+  z.object({ kind: z.literal('template'), practiceId: Id, template: Template }),
+  z.object({ kind: z.literal('templateRemoved'), practiceId: Id, templateId: Id }),
+  z.object({ kind: z.literal('threadState'), practiceId: Id, threadState: ThreadState }),
 ]);
+export const CHANGE_KINDS = Change.options.map((option) => option.shape.kind.value);
 export type Change = z.infer<typeof Change>;
 
 export const SyncResponse = z.object({

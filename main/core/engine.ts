@@ -1,6 +1,7 @@
 // The desktop engine: implements every desktop API method over the account's cache and sync.
 // Hosts (Electron, the browser host) wrap `handlers` and forward `subscribe` events to the UI.
 import {
+  DEFAULT_WORKFLOW_PREFERENCES,
   desktopMethodNames,
   desktopMethods,
   Preferences,
@@ -9,10 +10,12 @@ import {
 } from '../../common/desktop/index.js';
 import { InvalidCursorError } from './cache/message-queries.js';
 import { EngineError, invalidArgument } from './errors.js';
+import { TamperedFileError } from './files/file-store.js';
 import { accountHandlers } from './handlers/account-handlers.js';
 import type { HandlerContext } from './handlers/handler-context.js';
 import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
+import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
@@ -23,6 +26,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   idleLockMinutes: 5,
   startAtLogin: false,
   lastPracticeId: null,
+  ...DEFAULT_WORKFLOW_PREFERENCES,
 };
 
 export function createEngine(options: EngineOptions): Engine {
@@ -58,7 +62,12 @@ export function createEngine(options: EngineOptions): Engine {
       return prefs;
     },
   };
-  const handlers = guarded({ ...accountHandlers(ctx), ...messageHandlers(ctx), ...recordHandlers(ctx) });
+  const handlers = guarded({
+    ...accountHandlers(ctx),
+    ...messageHandlers(ctx),
+    ...recordHandlers(ctx),
+    ...workflowHandlers(ctx),
+  });
   return {
     handlers,
     subscribe(listener) {
@@ -103,6 +112,7 @@ function toEngineError(error: unknown): EngineError {
     if (error.status === 404) return new EngineError('not_found', 'That item was not found on the practice server.');
     return new EngineError(error.code, error.message);
   }
+  if (error instanceof TamperedFileError) return new EngineError('file_damaged', error.message);
   if (error instanceof InvalidCursorError) return new EngineError('invalid_arguments', 'The page cursor is not valid.');
   // The kind and where, never the message: it could quote health information.
   const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).join(' <') : '';

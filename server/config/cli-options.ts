@@ -21,5 +21,12 @@ export function optionsFromEnvironment(argv: string[], env: NodeJS.ProcessEnv): 
     publicUrl,
     demo: argv.includes('--demo'),
     logger: true,
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+}
+
+/** TRUST_PROXY: unset = none; `true` = any; or the proxies' addresses/CIDRs, comma-separated (e.g. `127.0.0.1`). */
+function trustProxy(value: string | undefined): boolean | string | undefined {
+  if (value === undefined || value === '' || value === 'false') return undefined;
+  return value === 'true' ? true : value;
 }

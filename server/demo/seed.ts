@@ -2,7 +2,7 @@
 // documents and a first set of messages. A folder that already has data is left alone.
 import { randomUUID } from 'node:crypto';
 import { sql, type Db } from '../db/database.js';
-import { hashPassword } from '../services/auth/passwords.js';
+import { hashPassword, type ScryptParams } from '../services/auth/passwords.js';
 import type { BlobStore } from '../services/blob-store.js';
 import { FeedWriter } from '../services/feed/feed-writer.js';
 import { practiceStaff } from '../services/records/records.js';
@@ -16,13 +16,15 @@ const PRACTICE_KEYS = Object.keys(DEMO_PRACTICES) as PracticeKey[];
 const MRN_PREFIX: Record<PracticeKey, string> = { sunrise: 'SFM', lakeside: 'LKP' };
 
 /** Seeds when the database holds no practice yet; returns whether it did. */
-export async function seedDemoIfEmpty(db: Db, blobs: BlobStore): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, blobs: BlobStore, hashing: ScryptParams): Promise<boolean> {
   if (db.prepare('SELECT 1 FROM practices LIMIT 1').get()) return false;
   const portalPatients = Object.values(DEMO_PATIENT_PEOPLE)
     .flat()
     .filter((p) => p.portalEmail);
-  // Hashed in parallel, outside the transaction: scrypt is the slow part of seeding.
-  const hashes = await Promise.all([...DEMO_STAFF_PEOPLE, ...portalPatients].map(() => hashPassword(DEMO_PASSWORD)));
+  // Every demo account has the same published password: one hash (and salt) serves them all, so
+  // seeding costs one scrypt at full strength. Outside the transaction: it is the slow part.
+  const hash = await hashPassword(DEMO_PASSWORD, hashing);
+  const hashes = [...DEMO_STAFF_PEOPLE, ...portalPatients].map(() => hash);
   db.transaction(() => {
     if (db.prepare('SELECT 1 FROM practices LIMIT 1').get()) return;
     const ids = seedPeopleAndRecords(db, hashes);

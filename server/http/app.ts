@@ -19,14 +19,17 @@ import type { LiveHub } from '../live/live-hub.js';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
 
-export async function buildApp(
-  ctx: ServerContext,
-  live: LiveHub,
-  logger: boolean,
-  logStream?: LogStream,
-): Promise<App> {
+export interface AppOptions {
+  logger: boolean;
+  logStream?: LogStream | undefined;
+  /** Fastify's trustProxy: whose X-Forwarded-For names the client (sign-in limits per address). */
+  trustProxy?: boolean | string | undefined;
+}
+
+export async function buildApp(ctx: ServerContext, live: LiveHub, o: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: loggerOptions(logger, logStream),
+    logger: loggerOptions(o.logger, o.logStream),
+    trustProxy: o.trustProxy ?? false,
     bodyLimit: JSON_BODY_LIMIT,
     forceCloseConnections: true, // so a restart can bind the same port at once
     requestTimeout: 5 * 60_000, // a whole request, a 10 MiB upload on a slow line included
@@ -50,6 +53,11 @@ export async function buildApp(
     body === '' || body.length === 0 ? done(null, undefined) : parseJson(request, body.toString(), done),
   );
   const addMethodNotAllowed = trackRoutesForMethodNotAllowed(app);
+  // Answers carry PHI and tokens: no browser, proxy or OS cache may keep any (errors included).
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

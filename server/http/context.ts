@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/database.js';
 import type { Writes } from '../db/writer/write-ops.js';
-import type { LoginLimiter } from '../services/auth/login-limiter.js';
 import type { TokenCache } from '../services/auth/token-cache.js';
 import type { BlobStore } from '../services/blob-store.js';
+import type { SignInGuards } from '../services/sign-in.js';
 
 /** Where changes and queued alerts are announced after a write commits. */
 export interface ChangeListener {
@@ -23,7 +23,8 @@ export interface ServerContext {
   tokenIdleMs: number;
   /** Tokens the database accepted a moment ago (services/auth/token-cache.ts). */
   tokenCache: TokenCache;
-  limiter: LoginLimiter;
+  /** Failed-attempt limits, the ceiling on hash work and the hashing parameters. */
+  signIn: SignInGuards;
   /** False when no SMTP server is configured: then no alert is even queued. */
   alertsEnabled: boolean;
   changes: ChangeListener;

@@ -1,7 +1,8 @@
 // The open live sockets by staff user: tells each one `{"type":"changes","cursor"}` when that
-// user's feed grows, pings every 30 s and drops sockets that stopped answering.
+// user's feed grows, pings every 30 s, drops sockets that stopped answering, and closes (4401) a
+// socket whose session ended: signed out here at once, expired or revoked elsewhere at the next ping.
 import type { WebSocket } from 'ws';
-import type { LiveServerMessage } from '../../common/http/index.js';
+import { LIVE_BAD_TOKEN_CLOSE_CODE, type LiveServerMessage } from '../../common/http/index.js';
 import { encodeCursor } from '../services/feed/cursor.js';
 
 export const LIVE_PING_MS = 30_000;
@@ -9,19 +10,27 @@ export const LIVE_PING_MS = 30_000;
 interface LiveSocket {
   socket: WebSocket;
   alive: boolean;
+  /** The sha256 of the token it signed in with (services/auth/tokens.ts). */
+  tokenHash: string;
 }
+
+/** Whether the session behind a token hash still holds (not signed out, not expired). */
+export type SessionCheck = (tokenHash: string) => boolean;
 
 export class LiveHub {
   private readonly byStaff = new Map<string, Set<LiveSocket>>();
   private readonly pinger: NodeJS.Timeout;
 
-  constructor(pingMs: number = LIVE_PING_MS) {
+  constructor(
+    pingMs: number = LIVE_PING_MS,
+    private readonly sessionLive: SessionCheck = () => true,
+  ) {
     this.pinger = setInterval(() => this.pingAll(), pingMs);
     this.pinger.unref();
   }
 
-  add(staffId: string, socket: WebSocket): void {
-    const entry: LiveSocket = { socket, alive: true };
+  add(staffId: string, socket: WebSocket, tokenHash: string): void {
+    const entry: LiveSocket = { socket, alive: true, tokenHash };
     const set = this.byStaff.get(staffId) ?? new Set();
     set.add(entry);
     this.byStaff.set(staffId, set);
@@ -37,6 +46,13 @@ export class LiveHub {
     for (const [staffId, seq] of newestSeqByStaff) {
       for (const entry of this.byStaff.get(staffId) ?? [])
         send(entry.socket, { type: 'changes', cursor: encodeCursor(seq) });
+    }
+  }
+
+  /** The session behind `tokenHash` signed out: its sockets stop at once. */
+  endSession(tokenHash: string): void {
+    for (const set of this.byStaff.values()) {
+      for (const entry of set) if (entry.tokenHash === tokenHash) closeEnded(entry.socket);
     }
   }
 
@@ -59,6 +75,10 @@ export class LiveHub {
           entry.socket.terminate(); // no pong since the last ping: the peer is gone
           continue;
         }
+        if (!this.sessionLive(entry.tokenHash)) {
+          closeEnded(entry.socket);
+          continue;
+        }
         entry.alive = false;
         entry.socket.ping();
       }
@@ -68,4 +88,8 @@ export class LiveHub {
 
 function send(socket: WebSocket, message: LiveServerMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function closeEnded(socket: WebSocket): void {
+  socket.close(LIVE_BAD_TOKEN_CLOSE_CODE, 'session ended');
 }

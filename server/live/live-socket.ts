@@ -3,7 +3,7 @@
 import type { WebSocket } from 'ws';
 import { LIVE_BAD_TOKEN_CLOSE_CODE, LiveClientMessage } from '../../common/http/index.js';
 import type { ServerContext } from '../http/context.js';
-import { checkToken } from '../services/auth/tokens.js';
+import { checkToken, hashToken } from '../services/auth/tokens.js';
 import type { LiveHub } from './live-hub.js';
 
 const AUTH_DEADLINE_MS = 10_000;
@@ -24,6 +24,6 @@ export function acceptLiveSocket(ctx: ServerContext, live: LiveHub, socket: WebS
     if (!auth.success) return refuse();
     const check = checkToken(ctx.db, auth.data.token, ctx.now(), ctx.tokenIdleMs);
     if (!check.ok || check.owner.kind !== 'staff') return refuse();
-    live.add(check.owner.subjectId, socket);
+    live.add(check.owner.subjectId, socket, hashToken(auth.data.token));
   });
 }

@@ -2,13 +2,14 @@
 // uploader and the viewers of a message that carries the file (API.md "Messages").
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
 import { ApiError, malformed, notFound, unprocessable } from '../http/api-error.js';
 import { authenticateMember, bearerToken } from '../http/auth.js';
 import { contentDisposition } from '../http/content-disposition.js';
+import { discardRestOfBody } from '../http/discard-body.js';
 import type { App, ServerContext } from '../http/context.js';
 import { checkToken } from '../services/auth/tokens.js';
 import { ItemParams, PracticeParams } from './params.js';
@@ -20,6 +21,13 @@ const tooLarge = (): ApiError =>
     'The file is larger than 10 MiB. Attach a smaller file or share it another way.',
   );
 
+/**
+ * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
+ * bidi controls (LRM/RLM, ALM, embeddings and overrides, isolates) that make `invoice\u202Efdp.exe`
+ * display as `invoiceexe.pdf`. Refused rather than stripped: the name shown must be the name sent.
+ */
+const UNSAFE_IN_FILE_NAME = /[\p{Cc}\u2028\u2029\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
     throw malformed('Send the file name, URL-encoded, in the X-File-Name header.');
@@ -29,9 +37,11 @@ function fileName(header: string | string[] | undefined): string {
   } catch {
     throw malformed('The X-File-Name header is not properly URL-encoded.');
   }
-  const hasControlCharacter = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-  if (name.trim() === '' || name.length > 255 || hasControlCharacter) {
-    throw unprocessable('invalid_file_name', 'The file name must be 1 to 255 characters, without control characters.');
+  if (name.trim() === '' || name.length > 255 || UNSAFE_IN_FILE_NAME.test(name)) {
+    throw unprocessable(
+      'invalid_file_name',
+      'The file name must be 1 to 255 characters, without control or text-direction characters. Rename the file and attach it again.',
+    );
   }
   return name;
 }
@@ -53,13 +63,13 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
         const { pid } = request.params;
         const staffId = authenticateMember(ctx, request, pid);
         const declared = Number(request.headers['content-length']);
-        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(reply);
+        if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(request, reply);
         const name = fileName(request.headers['x-file-name']);
         const source = request.body as Readable | undefined;
         const stored = source
           ? await ctx.blobs.receive(source, MAX_ATTACHMENT_BYTES).catch(interrupted)
           : ctx.blobs.writeBytesSync(Buffer.alloc(0));
-        if ('ok' in stored && !stored.ok) return refuseTooLarge(reply);
+        if ('ok' in stored && !stored.ok) return refuseTooLarge(request, reply);
         const { sha256, size } = stored as { sha256: string; size: number };
         const attachment = {
           id: randomUUID(),
@@ -124,12 +134,12 @@ function interrupted(): never {
   throw new ApiError(400, 'upload_interrupted', 'The upload was interrupted before it finished. Send the file again.');
 }
 
-function refuseTooLarge(reply: FastifyReply): FastifyReply {
+function refuseTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const error = tooLarge();
-  // Close the connection after answering, so a client still sending is stopped.
+  // Closing at once would reset a client still sending before it reads the 413: drain first (bounded).
+  discardRestOfBody(request.raw);
   return reply
     .code(413)
-    .header('connection', 'close')
     .type('application/json')
     .send(JSON.stringify({ error: { code: error.code, message: error.message } }));
 }

@@ -10,7 +10,7 @@ import { registerSettingsRoutes } from './settings.js';
 import { registerSyncRoutes } from './sync.js';
 
 export function registerRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
-  registerSessionRoutes(app, ctx);
+  registerSessionRoutes(app, ctx, live);
   registerDirectoryRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);

@@ -13,7 +13,7 @@ import { signInPatient } from '../services/sign-in.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
   app.post('/portal/session', { schema: { body: LoginRequest, response: { 200: PortalLoginResponse } } }, (request) =>
-    signInPatient(ctx, request.body.email, request.body.password),
+    signInPatient(ctx, request.body.email, request.body.password, request.ip),
   );
 
   app.post(

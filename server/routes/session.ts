@@ -2,24 +2,27 @@
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
 import { bearerToken, authenticateStaff } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
-import { revokeToken } from '../services/auth/tokens.js';
+import type { LiveHub } from '../live/live-hub.js';
+import { hashToken, revokeToken } from '../services/auth/tokens.js';
 import { signInStaff } from '../services/sign-in.js';
 import { SERVER_VERSION } from '../version.js';
 
-export function registerSessionRoutes(app: App, ctx: ServerContext): void {
+export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
   }));
 
   app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
-    signInStaff(ctx, request.body.email, request.body.password),
+    signInStaff(ctx, request.body.email, request.body.password, request.ip),
   );
 
   app.delete('/session', async (request, reply) => {
     authenticateStaff(ctx, request);
-    ctx.tokenCache.delete(bearerToken(request));
-    revokeToken(ctx.db, bearerToken(request));
+    const token = bearerToken(request);
+    ctx.tokenCache.delete(token);
+    revokeToken(ctx.db, token);
+    live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
     return reply.code(204).send();
   });
 }

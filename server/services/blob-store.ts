@@ -1,18 +1,31 @@
 // Attachment and document bytes on disk, each file named by its sha256. Bytes go to a temporary
-// file first and are renamed into place only when complete, so no reader sees a partial file.
+// file first and are renamed into place only when complete and fsynced (file, then its folder), so
+// no reader sees a partial file and a row that names it never outlives a power cut that lost it.
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { createReadStream, createWriteStream, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { PRIVATE_FILE_MODE, privateDir } from '../config/private-files.js';
+
+/** Flushes a file's bytes, or a folder's entries, to the disk. */
+export type SyncToDisk = (path: string) => Promise<void>;
+
+const fsyncPath: SyncToDisk = async (path) => {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    // Windows cannot open a folder; its file system journals renames itself.
+    if (process.platform === 'win32') return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
 
 export interface StoredBlob {
   sha256: string;
@@ -24,13 +37,17 @@ export class BlobStore {
   private readonly blobDir: string;
   private readonly tmpDir: string;
 
-  constructor(root: string) {
+  constructor(
+    root: string,
+    /** Tests: observe the fsyncs. */
+    private readonly syncToDisk: SyncToDisk = fsyncPath,
+  ) {
     this.blobDir = join(root, 'blobs');
     this.tmpDir = join(root, 'tmp');
-    mkdirSync(this.blobDir, { recursive: true });
+    privateDir(this.blobDir);
     // Leftovers of uploads cut short by a crash are never complete files: drop them.
     rmSync(this.tmpDir, { recursive: true, force: true });
-    mkdirSync(this.tmpDir, { recursive: true });
+    privateDir(this.tmpDir);
   }
 
   pathOf(sha256: string): string {
@@ -53,18 +70,19 @@ export class BlobStore {
   writeBytesSync(bytes: Buffer): StoredBlob {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const temp = join(this.tmpDir, `${randomUUID()}.part`);
-    writeFileSync(temp, bytes);
+    writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE, flush: true });
     renameSync(temp, this.pathOf(sha256));
     return { sha256, size: bytes.length };
   }
 
   /**
-   * Streams `source` to disk, hashing as it goes. Past `limit` bytes it stops writing, deletes the
-   * temporary file and drains (discards) the rest so that the caller can still answer 413.
+   * Streams `source` to disk, hashing as it goes, and resolves once the file is durable in place.
+   * Past `limit` bytes it stops reading (the caller drains the rest: http/discard-body.ts) and
+   * deletes the temporary file.
    */
   receive(source: Readable, limit: number): Promise<ReceiveResult> {
     const temp = join(this.tmpDir, `${randomUUID()}.part`);
-    const file = createWriteStream(temp);
+    const file = createWriteStream(temp, { mode: PRIVATE_FILE_MODE });
     const hash = createHash('sha256');
     let size = 0;
     return new Promise<ReceiveResult>((resolve, reject) => {
@@ -73,7 +91,7 @@ export class BlobStore {
         if (settled) return;
         settled = true;
         source.off('data', onData);
-        source.resume();
+        source.pause();
         file.destroy();
         void unlink(temp)
           .catch(() => undefined)
@@ -98,15 +116,22 @@ export class BlobStore {
           if (settled) return;
           settled = true;
           const sha256 = hash.digest('hex');
-          try {
-            renameSync(temp, this.pathOf(sha256));
-            resolve({ ok: true, sha256, size });
-          } catch (error) {
-            void unlink(temp).catch(() => undefined);
-            reject(error as Error);
-          }
+          this.placeDurably(temp, sha256).then(
+            () => resolve({ ok: true, sha256, size }),
+            (error: unknown) => {
+              void unlink(temp).catch(() => undefined);
+              reject(error as Error);
+            },
+          );
         });
       });
     });
+  }
+
+  /** fsync the complete file, rename it into place, then fsync the folder so the new name lasts too. */
+  private async placeDurably(temp: string, sha256: string): Promise<void> {
+    await this.syncToDisk(temp);
+    renameSync(temp, this.pathOf(sha256));
+    await this.syncToDisk(this.blobDir);
   }
 }

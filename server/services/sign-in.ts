@@ -1,29 +1,107 @@
-// Staff and patient sign-in: password check, failed-attempt limit, token issue. The same answer
-// for a wrong email and a wrong password, so sign-in never reveals who has an account.
+// Staff and patient sign-in: failed-attempt limits (per email and per client address, reserved
+// before the slow hash), a ceiling on hash work, the password check, token issue, and upgrading an
+// old hash. The same answer for a wrong email and a wrong password: sign-in never reveals accounts.
 import type { LoginResponse, PortalLoginResponse } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
 import { ApiError } from '../http/api-error.js';
 import type { ServerContext } from '../http/context.js';
-import { verifyPassword } from './auth/passwords.js';
+import type { AttemptLimiter, AttemptOutcome } from './auth/attempt-limiter.js';
+import { HashGateFull, type HashGate } from './auth/hash-gate.js';
+import { hashPassword, verifyPassword, type ScryptParams } from './auth/passwords.js';
 import { issueToken } from './auth/tokens.js';
+
+/** The sign-in guards a server runs with (ServerContext.signIn). */
+export interface SignInGuards {
+  perEmail: AttemptLimiter;
+  perAddress: AttemptLimiter;
+  hashGate: HashGate;
+  /** Parameters for new hashes; older or weaker ones are upgraded on the next good sign-in. */
+  hashing: ScryptParams;
+}
 
 const invalidCredentials = (): ApiError =>
   new ApiError(401, 'invalid_credentials', 'The email or password is not right. Check both and try again.');
 const tooManyAttempts = (): ApiError =>
   new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins for this email. Wait a minute, then try again.');
+const tooManyFromAddress = (): ApiError =>
+  new ApiError(
+    429,
+    'too_many_attempts_from_address',
+    'Too many failed sign-ins from your network address. Wait a minute, then try again.',
+  );
+const busy = (): ApiError =>
+  new ApiError(429, 'sign_in_busy', 'The server is handling many sign-ins right now. Try again in a few seconds.');
 
+interface Account {
+  table: 'staff' | 'patients';
+  id: string;
+  hash: string | null;
+}
+
+/** Throws unless `password` is right; `account` null (unknown email) still costs one hash. */
 async function checkPassword(
   ctx: ServerContext,
-  limiterKey: string,
+  keys: { email: string; address: string },
   password: string,
-  hash: string | null | undefined,
+  account: Account | null,
 ): Promise<void> {
-  if (ctx.limiter.isLocked(limiterKey)) throw tooManyAttempts();
-  if (!(await verifyPassword(password, hash))) {
-    ctx.limiter.recordFailure(limiterKey);
-    throw invalidCredentials();
+  const { perEmail, perAddress, hashGate, hashing } = ctx.signIn;
+  if (!(await perEmail.reserve(keys.email))) throw tooManyAttempts();
+  if (!(await perAddress.reserve(keys.address))) {
+    await perEmail.settle(keys.email, 'unchecked');
+    throw tooManyFromAddress();
   }
-  ctx.limiter.recordSuccess(limiterKey);
+  let outcome: AttemptOutcome = 'unchecked';
+  let needsRehash = false;
+  try {
+    const check = await hashGate.run(() => verifyPassword(password, account?.hash, hashing));
+    outcome = check.ok && account ? 'succeeded' : 'failed';
+    needsRehash = check.needsRehash;
+  } catch (error) {
+    throw error instanceof HashGateFull ? busy() : error;
+  } finally {
+    await Promise.all([perEmail.settle(keys.email, outcome), perAddress.settle(keys.address, outcome)]);
+  }
+  if (outcome !== 'succeeded' || !account) throw invalidCredentials();
+  if (needsRehash) await upgradeHash(ctx, hashGate, account, password);
+}
+
+/** Re-hashes at today's parameters; skipped (tried again next time) when hash work is at its ceiling. */
+async function upgradeHash(ctx: ServerContext, gate: HashGate, account: Account, password: string): Promise<void> {
+  const fresh = await gate
+    .run(() => hashPassword(password, ctx.signIn.hashing))
+    .catch((error: unknown) => {
+      if (error instanceof HashGateFull) return null;
+      throw error;
+    });
+  // Only if unchanged meanwhile: a password changed in between must not be overwritten.
+  if (fresh) {
+    sql(ctx.db, `UPDATE ${account.table} SET password_hash = ? WHERE id = ? AND password_hash = ?`).run(
+      fresh,
+      account.id,
+      account.hash,
+    );
+  }
+}
+
+const emailKey = (kind: 'staff' | 'patient', email: string): string => `${kind}:${email.trim().toLowerCase()}`;
+
+/**
+ * The limiter key of a client address: an IPv4 address as is (IPv4-mapped IPv6 unwrapped); an IPv6
+ * address by its /64 network, since one host is usually given a whole /64 to pick addresses from.
+ */
+export function addressKey(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (v4 || !ip.includes(':')) return `address:${v4?.[1] ?? ip}`;
+  const [head = '', tail] = ip.split('%')[0]!.split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? front : [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back];
+  return `address:${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 interface StaffRow {
@@ -33,10 +111,16 @@ interface StaffRow {
   password_hash: string;
 }
 
-export async function signInStaff(ctx: ServerContext, email: string, password: string): Promise<LoginResponse> {
+export async function signInStaff(
+  ctx: ServerContext,
+  email: string,
+  password: string,
+  address: string,
+): Promise<LoginResponse> {
   const row = sql(ctx.db, 'SELECT id, name, email, password_hash FROM staff WHERE email = ?').get(email.trim()) as
     StaffRow | undefined;
-  await checkPassword(ctx, `staff:${email.trim().toLowerCase()}`, password, row?.password_hash);
+  const account = row ? { table: 'staff' as const, id: row.id, hash: row.password_hash } : null;
+  await checkPassword(ctx, { email: emailKey('staff', email), address: addressKey(address) }, password, account);
   if (!row) throw invalidCredentials();
   const practices = sql(
     ctx.db,
@@ -54,13 +138,19 @@ interface PatientRow {
   practice_name: string;
 }
 
-export async function signInPatient(ctx: ServerContext, email: string, password: string): Promise<PortalLoginResponse> {
+export async function signInPatient(
+  ctx: ServerContext,
+  email: string,
+  password: string,
+  address: string,
+): Promise<PortalLoginResponse> {
   const row = sql(
     ctx.db,
     `SELECT pt.id, pt.name, pt.password_hash, p.id AS practice_id, p.name AS practice_name
      FROM patients pt JOIN practices p ON p.id = pt.practice_id WHERE pt.portal_email = ?`,
   ).get(email.trim()) as PatientRow | undefined;
-  await checkPassword(ctx, `patient:${email.trim().toLowerCase()}`, password, row?.password_hash);
+  const account = row ? { table: 'patients' as const, id: row.id, hash: row.password_hash } : null;
+  await checkPassword(ctx, { email: emailKey('patient', email), address: addressKey(address) }, password, account);
   if (!row) throw invalidCredentials();
   const token = issueToken(ctx.db, { kind: 'patient', subjectId: row.id }, ctx.now());
   return {

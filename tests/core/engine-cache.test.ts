@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountDir } from '../../main/core/session/account-manager.js';
+import { accountKeyName } from '../../main/core/session/account-storage.js';
 import { MemorySecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import {
   DEMO_PASSWORD,
@@ -89,7 +90,7 @@ describe('recovery', () => {
     const practiceId = session.practices[0]?.id ?? '';
     const count = await messageCount(t, practiceId);
     await t.stop();
-    return { t, practiceId, count, file: cacheFile(t, session.user?.id ?? '') };
+    return { t, practiceId, count, file: cacheFile(t, session.user?.id ?? ''), userId: session.user?.id ?? '' };
   }
 
   async function restartAndExpectRecovered(t: TestEngine, practiceId: string, count: number, reason: string) {
@@ -119,8 +120,8 @@ describe('recovery', () => {
   });
 
   it('moves aside a cache the stored key cannot decrypt', async () => {
-    const { t, practiceId, count } = await signedInThenStopped();
-    t.secrets.set('cacheKey', '0f'.repeat(32));
+    const { t, practiceId, count, userId } = await signedInThenStopped();
+    t.secrets.set(accountKeyName(server.url, userId), '0f'.repeat(32));
     await restartAndExpectRecovered(t, practiceId, count, 'undecryptable');
   });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKFLOW_PREFERENCES } from '../../common/desktop/index.js';
 import { badgeText } from '../../main/core/badge/badge-text.js';
 import { checkVerifier, makeVerifier } from '../../main/core/session/password-verifier.js';
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
@@ -67,6 +68,7 @@ describe('JsonFilePreferenceStore', () => {
       idleLockMinutes: 10,
       startAtLogin: true,
       lastPracticeId: null,
+      ...DEFAULT_WORKFLOW_PREFERENCES,
     };
     store.save(prefs);
     expect(new JsonFilePreferenceStore(file).load()).toEqual(prefs);

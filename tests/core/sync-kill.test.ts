@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AccountCache } from '../../main/core/cache/account-cache.js';
 import { accountDir } from '../../main/core/session/account-manager.js';
+import { accountKeyName } from '../../main/core/session/account-storage.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { apiLogin, DEMO_PASSWORD, startEngineTestServer, type EngineTestServer } from '../support/engine-harness.js';
 import { serverView } from './support/server-feed.js';
@@ -96,7 +97,7 @@ it(`survives ${KILLS} SIGKILLs mid-sync and ends identical to the server`, async
   const session = JSON.parse(secrets.get('session') ?? '{}') as { serverUrl: string; user: { id: string } };
   const cache = AccountCache.open(
     path.join(accountDir(dir, session.serverUrl, session.user.id), 'cache.db'),
-    secrets.get('cacheKey') ?? '',
+    secrets.get(accountKeyName(session.serverUrl, session.user.id)) ?? '',
     true,
     session.user.id,
   );

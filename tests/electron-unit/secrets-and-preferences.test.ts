@@ -1,6 +1,7 @@
 // Secrets with safeStorage (never plain text; memory only on Linux basic_text) and preferences in
 // electron-store. Electron is not loaded: safeStorage is a fake cipher and electron-store a Map.
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_WORKFLOW_PREFERENCES, type Preferences } from '../../common/desktop/index.js';
 import { SafeStorageSecretStore, type SafeStorageLike } from '../../main/electron/secrets/safe-storage-secret-store.js';
 import { chooseSecretStore, secretStorageVerdict } from '../../main/electron/secrets/secret-storage-choice.js';
 import { StoredPreferenceStore } from '../../main/electron/preferences/stored-preference-store.js';
@@ -83,12 +84,13 @@ describe('SafeStorageSecretStore', () => {
 });
 
 describe('StoredPreferenceStore', () => {
-  const valid = {
+  const valid: Preferences = {
     notificationPrivacy: 'sender',
     idleLockMinutes: 10,
     startAtLogin: true,
     lastPracticeId: null,
-  } as const;
+    ...DEFAULT_WORKFLOW_PREFERENCES,
+  };
 
   it('saves, tells listeners (to apply start-at-login and the idle lock), and loads back', () => {
     const backing = mapStore<typeof valid>();

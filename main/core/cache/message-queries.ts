@@ -16,6 +16,7 @@ const FOLDER_WHERE: Record<Folder | 'inboxStaffOnly', string> = {
   archived: 'b.archived = 1',
   sent: 'b.outgoing = 1',
   todo: 'b.flagged = 1',
+  snoozed: '0', // Snooze is not stored in the cache yet (second wave, stage B).
 };
 
 type ThreadRow = ListRowColumns & { body: string; json: string; delivery_error: string | null };

@@ -1,8 +1,7 @@
-// Signing in and out, restoring the saved session at start, and unlocking. The token and cache
-// key live in the host's SecretStore; when it cannot keep secrets (`persistent: false`) they stay
-// in memory only, and the next launch cannot reopen the cache (it is moved aside and rebuilt).
-import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
+// Signing in and out, restoring the saved session at start, and unlocking. The token and each
+// account's key live in the host's SecretStore; when it cannot keep secrets (`persistent: false`) they
+// stay in memory only, and the next launch cannot reopen the cache (it is moved aside and rebuilt).
+// Signing out removes that account's data and key from this computer (account-storage.ts).
 import { z } from 'zod';
 import type { SessionInfo } from '../../../common/desktop/index.js';
 import { PracticeRef, SessionUser } from '../../../common/http/index.js';
@@ -11,6 +10,7 @@ import type { EngineOptions, SecretStore } from '../host-ports.js';
 import { MemorySecretStore } from '../stores/json-file-secret-store.js';
 import { NetworkError, ServerClient, ServerError } from '../sync/server-client.js';
 import { AccountSession, type AccountSessionOptions } from './account-session.js';
+import { accountDir, accountKey, removeAccount } from './account-storage.js';
 import { checkVerifier, makeVerifier } from './password-verifier.js';
 import { SIGNED_OUT_STATUS } from './status-tracker.js';
 
@@ -60,10 +60,14 @@ export class AccountManager {
   /** Reopens the saved session, if the secrets still hold one. */
   async restore(): Promise<void> {
     const token = this.secrets.get('token');
-    const raw = this.secrets.get('session');
-    if (!token || !raw) return;
-    const saved = SavedSession.safeParse(safeJson(raw));
-    if (saved.success) await this.open(saved.data, token);
+    const saved = this.savedSession();
+    if (token && saved) await this.open(saved, token);
+  }
+
+  /** The last signed-in account (kept after the session expires, so sign-out can still clean it up). */
+  private savedSession(): SavedSession | null {
+    const parsed = SavedSession.safeParse(safeJson(this.secrets.get('session') ?? ''));
+    return parsed.success ? parsed.data : null;
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
@@ -83,11 +87,14 @@ export class AccountManager {
     return this.info();
   }
 
+  /** Signs out and removes the account's cache, drafts, files and key; other accounts' stay. */
   async signOut(): Promise<void> {
     const client = this.active?.session.client;
+    const saved = this.active?.saved ?? this.savedSession();
     await this.close();
     this.secrets.delete('token');
     this.secrets.delete('session');
+    if (saved) removeAccount(this.options.dataDir, this.secrets, saved.serverUrl, saved.user.id);
     // Best effort: the token is forgotten here whether or not the server hears about it.
     await client?.signOut().catch(() => undefined);
   }
@@ -122,12 +129,7 @@ export class AccountManager {
   }
 
   private async open(saved: SavedSession, token: string): Promise<AccountSession> {
-    let cacheKey = this.secrets.get('cacheKey');
-    const cacheKeyWasKnown = cacheKey !== null;
-    if (!cacheKey) {
-      cacheKey = randomBytes(32).toString('hex');
-      this.secrets.set('cacheKey', cacheKey);
-    }
+    const { key: cacheKey, known: cacheKeyWasKnown } = accountKey(this.secrets, saved.serverUrl, saved.user.id);
     const generation = ++this.generation;
     const session = await AccountSession.open({
       ...this.wiring,
@@ -151,11 +153,7 @@ export class AccountManager {
   }
 }
 
-/** One folder per account: server URL + user id. */
-export function accountDir(dataDir: string, serverUrl: string, userId: string): string {
-  const id = createHash('sha256').update(`${serverUrl}\n${userId}`).digest('hex').slice(0, 20);
-  return path.join(dataDir, 'accounts', id);
-}
+export { accountDir };
 
 function safeJson(text: string): unknown {
   try {

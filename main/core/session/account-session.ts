@@ -71,7 +71,7 @@ export class AccountSession {
   ) {
     this.cache = cache;
     this.cache.practices.replacePractices(o.practices);
-    this.files = new FileStore(o.accountDir);
+    this.files = new FileStore(o.accountDir, o.cacheKey);
     this.client = new ServerClient(o.serverUrl, o.token);
     this.client.onReachable = () => this.onNetworkUp();
     this.actions = new LocalActions(this.cache, { kind: 'staff', id: o.user.id, name: o.user.name });

@@ -7,14 +7,15 @@ type PracticeRef = SessionInfo['practices'][number];
 export const ME = { id: 'u-me', name: 'Dana Front', email: 'dana@riverside.example' };
 export const DEMO_PASSWORD = 'correct horse';
 
+/** Dana is the admin of Riverside (so she sees its audit trail) and front desk at Lakeview. */
 export const PRACTICES: PracticeRef[] = [
-  { id: 'p1', name: 'Riverside Family Practice' },
-  { id: 'p2', name: 'Lakeview Pediatrics' },
+  { id: 'p1', name: 'Riverside Family Practice', role: 'admin' },
+  { id: 'p2', name: 'Lakeview Pediatrics', role: 'front desk' },
 ];
 
 export const STAFF: Record<string, StaffUser[]> = {
   p1: [
-    { id: 'u-me', name: 'Dana Front', role: 'Front desk' },
+    { id: 'u-me', name: 'Dana Front', role: 'admin' },
     { id: 'u-lee', name: 'Dr. Morgan Lee', role: 'Physician' },
     { id: 'u-ortiz', name: 'Sam Ortiz', role: 'Nurse' },
     { id: 'u-kim', name: 'Jo Kim', role: 'Billing' },
@@ -110,6 +111,7 @@ export function demoMessages(): Seed[] {
       id: 'm-labs',
       subject: 'Lab results for Ada Brown',
       sentAt: '2026-11-26T15:40:00.000Z',
+      priority: 'urgent',
       body: 'Please call Ada Brown to schedule a follow-up about her lab results.',
       patient: { id: 'pt-ada', name: 'Ada Brown' },
       encounter: { id: 'enc-1', date: '2026-11-20' },
@@ -173,6 +175,10 @@ export function demoMessages(): Seed[] {
         sender: me,
         recipients: [staffParty('u-lee', 'Dr. Morgan Lee'), staffParty('u-ortiz', 'Sam Ortiz')],
         body: 'The fax machine works again.',
+        receipts: [
+          { userId: 'u-lee', readAt: '2026-11-25T11:42:00.000Z' },
+          { userId: 'u-ortiz', readAt: null },
+        ],
       },
       { read: true },
     ),

@@ -1,27 +1,32 @@
 // An in-memory DesktopApi for component tests and the dev story page: demo practices and messages,
 // offline/outbox behaviour, drafts, lock, and a way to emit host events.
-import type {
-  DesktopApi,
-  DesktopEventName,
-  DesktopEventPayload,
-  Draft,
-  OutboxItem,
-  PracticeSettings,
-  Preferences,
-  SessionInfo,
-  SyncStatus,
+import {
+  DEFAULT_WORKFLOW_PREFERENCES,
+  type DesktopApi,
+  type DesktopEventName,
+  type DesktopEventPayload,
+  type Draft,
+  type OutboxItem,
+  type PracticeSettings,
+  type Preferences,
+  type SessionInfo,
+  type SyncStatus,
 } from '../../../common/desktop/index.js';
 import type { Message } from '../lib/types.js';
 import { DesktopCallError } from '../api/web-socket-client.js';
 import { storedInFolder, toRow, unreadCounts, type Stored } from './fake-mailbox.js';
 import { fakeRecordMethods, resolveAttachments } from './fake-records.js';
 import { bulkMessages, demoMessages, DEMO_PASSWORD, ME, PATIENTS, PRACTICES, STAFF } from './demo-data.js';
+import { extraPortalSeeds } from './demo-workflow-data.js';
+import { createFakeWorkflow } from './fake-workflow.js';
 
 export interface FakeOptions {
   signedIn?: boolean;
   /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
   bulkCount?: number;
   defaultServerUrl?: string | null;
+  /** A busier Patient Portal queue: a thread Dr. Lee owns and a closed one, beside the unassigned one. */
+  portalQueue?: boolean;
 }
 
 type Call = { method: string; args: unknown };
@@ -44,7 +49,8 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: Call[] = [];
   const messages = new Map<string, Stored>();
-  for (const s of [...demoMessages(), ...bulkMessages(options.bulkCount ?? 0)]) {
+  const extra = options.portalQueue ? extraPortalSeeds() : { seeds: [], threads: [] };
+  for (const s of [...demoMessages(), ...extra.seeds, ...bulkMessages(options.bulkCount ?? 0)]) {
     messages.set(s.message.id, { ...s, delivery: 'delivered', deliveryError: null });
   }
   let sorted: Stored[] | null = null;
@@ -62,6 +68,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     idleLockMinutes: 10,
     startAtLogin: false,
     lastPracticeId: null,
+    ...DEFAULT_WORKFLOW_PREFERENCES,
   };
   const outbox: OutboxItem[] = [];
   let signedIn = options.signedIn ?? true;
@@ -92,7 +99,8 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
   const portalShown = (practiceId: string) => settings.get(practiceId)?.portalMessagesInInbox ?? true;
   const inFolder = (s: Stored, practiceId: string, folder: string) =>
     storedInFolder(s, practiceId, folder, portalShown(practiceId));
-  const counts = () => unreadCounts(messages.values(), portalShown);
+  const counts = () =>
+    unreadCounts(messages.values(), { portalShown, portalThreadCounts: (id) => workflow.portalThreadCounts(id) });
   const changed = (practiceId: string) => {
     emit('changed', { practiceIds: [practiceId] });
     emit('unreadCount', counts());
@@ -133,6 +141,15 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     changed(message.practiceId);
     return { messageId: message.id };
   };
+  const workflow = createFakeWorkflow({
+    messages,
+    offline: () => sync.state === 'offline',
+    queue,
+    changed,
+    extraThreads: extra.threads,
+  });
+  const forwarded = (messageId: string, attachmentId: string) =>
+    messages.get(messageId)?.message.attachments.find((a) => a.id === attachmentId && a.kind === 'file');
   const api: DesktopApi = {
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -174,7 +191,9 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
           state,
           delivery,
           deliveryError,
+          receipts: workflow.receipts(message),
         })),
+        ...workflow.threadExtras(threadId),
       };
     },
     searchMessages: async ({ practiceId, query, limit }) => {
@@ -209,27 +228,33 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
         patient: patient ? { id: patient.id, name: patient.name } : null,
         encounter: req.encounterId ? { id: req.encounterId, date: '2026-11-20' } : null,
         document: req.documentId ? { id: req.documentId, title: 'Document' } : null,
-        attachments: resolveAttachments(req.practiceId, req.attachments, staged, () => nextId++),
+        attachments: resolveAttachments(req.practiceId, req.attachments, staged, () => nextId++, forwarded),
+        priority: req.priority ?? 'normal',
       });
     },
-    reply: async ({ messageId, body, attachments }) => {
+    reply: async ({ messageId, body, attachments, mode, takeOver, priority }) => {
       const original = find(messageId).message;
+      workflow.reply(original, takeOver);
       const id = `m-new-${nextId++}`;
+      const everyone = [original.sender, ...original.recipients].filter((p) => p.id !== ME.id);
       return addMessage({
         ...original,
         id,
         clientId: `c-${id}`,
         sender: { kind: 'staff', id: ME.id, name: ME.name },
-        recipients: [original.sender],
+        recipients: mode === 'all' || original.sender.id === ME.id ? everyone : [original.sender],
+        priority: priority ?? 'normal',
+        receipts: undefined,
         subject: original.subject.startsWith('Re: ') ? original.subject : `Re: ${original.subject}`,
         body,
         sentAt: new Date().toISOString(),
         inReplyTo: messageId,
-        attachments: resolveAttachments(original.practiceId, attachments, staged, () => nextId++),
+        attachments: resolveAttachments(original.practiceId, attachments, staged, () => nextId++, forwarded),
       });
     },
     setMessageState: async ({ messageId, patch }) => {
       const s = find(messageId);
+      workflow.checkPatch(patch);
       s.state = { ...s.state, ...patch };
       queue('state', `Update “${s.message.subject}”`, messageId);
       changed(s.message.practiceId);
@@ -293,6 +318,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (unlocked) emit('locked', { locked: false });
       return { unlocked };
     },
+    ...workflow.methods,
   };
 
   // Record every call (for assertions) without touching each method.

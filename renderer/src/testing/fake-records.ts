@@ -4,14 +4,20 @@ import { DesktopCallError } from '../api/web-socket-client.js';
 import type { Attachment } from '../lib/types.js';
 import { DOCUMENTS, ENCOUNTERS, PATIENTS, STAFF } from './demo-data.js';
 
-/** Turns attachment refs of a send into the message's attachments (files must have been staged). */
+/** Turns attachment refs of a send into the message's attachments (files staged, or forwarded from a message). */
 export const resolveAttachments = (
   practiceId: string,
-  refs: { kind: string; id: string }[] | undefined,
+  refs: { kind: string; id: string; fromMessageId?: string }[] | undefined,
   staged: Map<string, { name: string; mimeType: string; size: number }>,
   nextId: () => number,
+  forwarded: (messageId: string, attachmentId: string) => Attachment | undefined = () => undefined,
 ): Attachment[] =>
   (refs ?? []).map((ref) => {
+    if (ref.kind === 'file' && ref.fromMessageId) {
+      const file = forwarded(ref.fromMessageId, ref.id);
+      if (!file) throw new DesktopCallError('unknown_attachment', 'That attachment is no longer available to forward.');
+      return file;
+    }
     if (ref.kind === 'file') {
       const file = staged.get(ref.id);
       if (!file) throw new DesktopCallError('not_found', 'That attachment was not staged.');

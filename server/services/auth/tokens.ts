@@ -9,7 +9,8 @@ export interface TokenOwner {
 }
 export type TokenCheck = { ok: true; owner: TokenOwner } | { ok: false; reason: 'unknown' | 'expired' };
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** What the database keeps of a token (and what a live socket remembers of it). */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function issueToken(db: Db, owner: TokenOwner, now: number): string {
   const token = randomBytes(32).toString('base64url');
@@ -44,6 +45,13 @@ export function checkToken(db: Db, token: string, now: number, idleMs: number): 
     sql(db, 'UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(now, hash);
   }
   return { ok: true, owner: { kind: row.kind, subjectId: row.subject_id } };
+}
+
+/** True while the token behind `hash` exists and has not been idle past `idleMs`. Does not touch it. */
+export function isTokenHashLive(db: Db, hash: string, now: number, idleMs: number): boolean {
+  const row = sql(db, 'SELECT last_used_at FROM tokens WHERE hash = ?').get(hash) as
+    { last_used_at: number } | undefined;
+  return row !== undefined && now - row.last_used_at <= idleMs;
 }
 
 export function revokeToken(db: Db, token: string): void {

@@ -10,6 +10,7 @@ import { FeedWriter } from '../feed/feed-writer.js';
 import { staffMember } from '../records/records.js';
 import { contentHash, findRetry } from './idempotency.js';
 import { findVisibleMessage, mailboxState, storeMessage } from './message-store.js';
+import { checkPortalReplyScope } from './portal-reply-scope.js';
 import { resolveAttachments, resolveLinks } from './resolve-links.js';
 
 export interface SendResult {
@@ -95,6 +96,7 @@ export function sendStaffMessage(
         senderId,
         request.attachments ?? [],
       );
+      if (who.portalPatientId) checkPortalReplyScope(ctx.db, practiceId, who.portalPatientId, request);
       const id = randomUUID();
       const message: Message = {
         id,

@@ -1,24 +1,18 @@
 // The top bar, on one line: Back/Forward, app name, practice, navigation, search, outbox and the signed-in user.
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
-import { clearContent } from '../../stores/clear-content.js';
 import { navigate, useRouteStore, type Route } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { useIsOffline, useSyncStore } from '../../stores/sync-store.js';
 import { SearchBox } from '../search/SearchBox.js';
 import { HistoryButtons } from './HistoryButtons.js';
 import { PracticeSwitcher } from './PracticeSwitcher.js';
+import { SignOutButton } from './SignOutButton.js';
 
 const places: { label: string; route: Route; title?: string }[] = [
   { label: 'Dashboard', route: { name: 'dashboard' } },
   { label: 'Messages', route: { name: 'messages', folder: 'inbox', messageId: null } },
   { label: 'Find Documents', route: { name: 'documents', documentId: null } },
 ];
-
-function signOut() {
-  clearContent();
-  useRouteStore.getState().reset();
-  void useSessionStore.getState().signOut();
-}
 
 /** These screens have their own "New Message" (pre-linked, or the form itself), so the bar hides its one. */
 const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter', 'documents', 'patient']);
@@ -73,9 +67,7 @@ export function TopBar() {
       <span className="user" title={user?.email}>
         {user?.name}
       </span>
-      <button className="link" title={user ? `Signed in as ${user.name} (${user.email})` : undefined} onClick={signOut}>
-        Sign out
-      </button>
+      <SignOutButton />
     </header>
   );
 }
