@@ -11,6 +11,7 @@ export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHu
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
+    emailAlerts: ctx.alertsEnabled,
   }));
 
   app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>

@@ -101,5 +101,6 @@ function recordName(
     const patient = findPatient(db, practiceId, id);
     return patient && `Patient record: ${patient.name}`;
   }
-  return findDocument(db, practiceId, id)?.fileName;
+  // The title, as the message's document link and Find Documents name it (not the file name).
+  return findDocument(db, practiceId, id)?.title;
 }
