@@ -103,6 +103,10 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** What the practice server can do, asked live; null = unknown (offline, or a server that does not say). */
+export const ServerFeatures = z.object({ emailAlerts: z.boolean().nullable() });
+export type ServerFeatures = z.infer<typeof ServerFeatures>;
+
 export const OutboxItem = z.object({
   id: z.number().int(),
   kind: z.enum(['send', 'state', 'settings', 'portalThread', 'threadState', 'template']),

@@ -56,6 +56,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     return payload;
   });
 
+  // Browsers ask for /favicon.ico on pages without an icon link (e.g. the 403 below): the app icon, not a 404.
+  app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png'));
+
   // The page itself holds no data, but asking for the secret here too means a stray local page can't frame or script it.
   app.get('/', async (request, reply) => {
     if (!secretMatches(secret, (request.query as Record<string, unknown>).secret)) {

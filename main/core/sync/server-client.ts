@@ -9,6 +9,7 @@ import {
   DocumentsResponse,
   EncounterResponse,
   ErrorBody,
+  HealthResponse,
   LoginResponse,
   PatientResponse,
   PatientsResponse,
@@ -92,6 +93,9 @@ export class ServerClient {
     const page = parseSyncPage(response.data);
     if (!page) throw badResponse();
     return page;
+  }
+  health() {
+    return this.call(HealthResponse, { url: '/health' });
   }
   users(practiceId: string) {
     return this.call(UsersResponse, { url: `/practices/${enc(practiceId)}/users` });

@@ -105,8 +105,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
       const { practiceId, patientText } = get();
       if (!practiceId || !patientText.trim()) return true;
       const typed = await resolveTypedPatient(practiceId, patientText);
-      // The user typed on meanwhile: that newer text decides.
-      if (get().patientText !== patientText) return false;
+      // Another commit (leaving the field, then Send) or more typing came meanwhile: the current text decides.
+      if (get().patientText !== patientText) return get().commitTypedPatient();
       if ('problem' in typed) return (set({ patientError: typed.problem }), false);
       get().update({ patient: typed.patient });
       set({ patientText: '' });

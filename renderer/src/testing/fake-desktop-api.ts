@@ -22,6 +22,8 @@ import { createFakeWorkflow } from './fake-workflow.js';
 
 export interface FakeOptions {
   signedIn?: boolean;
+  /** Whether the (fake) practice server can send email alerts; default true. */
+  emailAlerts?: boolean;
   /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
   bulkCount?: number;
   defaultServerUrl?: string | null;
@@ -109,7 +111,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     sync = { ...sync, pendingOutbox: outbox.filter((i) => i.status === 'pending').length };
     emit('syncStatus', sync);
   };
-  const queue = (kind: OutboxItem['kind'], description: string, target: string) => {
+  const queue = (kind: OutboxItem['kind'], description: string, target: string | null = null) => {
     if (sync.state !== 'offline') return;
     const id = nextId++;
     outbox.push({
@@ -279,6 +281,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       changed(practiceId);
       return next;
     },
+    getServerFeatures: async () => ({ emailAlerts: options.emailAlerts ?? true }),
     getPreferences: async () => ({ ...preferences }),
     savePreferences: async (patch) => {
       Object.assign(preferences, patch);

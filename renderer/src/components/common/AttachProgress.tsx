@@ -1,6 +1,7 @@
 // One progress bar per file being attached: how much is read, then "saving" while the app stores it.
 import { fileSize } from '../../lib/format.js';
 import type { StagingProgress } from '../../lib/staging.js';
+import './limits-and-progress.css';
 
 export function AttachProgress({ staging }: { staging: StagingProgress[] }) {
   if (staging.length === 0) return null;

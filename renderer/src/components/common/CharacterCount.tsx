@@ -1,5 +1,6 @@
 // A counter under a text field near its limit, and the reason it can't be sent once past it.
 import { count } from '../../lib/format.js';
+import './limits-and-progress.css';
 import { overLimit, showCounter, type TextLimit } from '../../lib/text-limits.js';
 
 /** Give the field `aria-describedby={id}` so the count is read with it. */

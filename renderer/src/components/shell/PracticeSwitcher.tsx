@@ -7,7 +7,13 @@ export function PracticeSwitcher() {
   const practices = useSessionStore((s) => s.session?.practices);
   const practiceId = useSessionStore((s) => s.practiceId);
   if (!practices || practices.length === 0) return null;
-  if (practices.length === 1) return <span className="practice-name">{practices[0]?.name}</span>;
+  if (practices.length === 1) {
+    return (
+      <span className="practice-name" title={practices[0]?.name}>
+        {practices[0]?.name}
+      </span>
+    );
+  }
   return (
     <label className="practice-switcher">
       <span className="visually-hidden">Practice</span>

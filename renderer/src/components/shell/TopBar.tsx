@@ -64,10 +64,12 @@ export function TopBar() {
           {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
         </button>
       )}
-      <span className="user" title={user?.email}>
-        {user?.name}
-      </span>
-      <SignOutButton />
+      <div className="account">
+        <span className="user" title={user ? `Signed in as ${user.name} (${user.email})` : undefined}>
+          {user?.name}
+        </span>
+        <SignOutButton />
+      </div>
     </header>
   );
 }
