@@ -99,6 +99,8 @@ describe('offline', () => {
     await server.restart();
     t.engine.reconnectNow();
     await waitFor('outbox drained', async () => (await t.engine.handlers.getOutbox({})).items.length === 0, 20_000);
+    // The count the UI shows follows the state changes too, not only the sends.
+    await waitFor('pending count follows', async () => (await status()).pendingOutbox === 0);
     await waitFor('online', async () => (await status()).state === 'online');
     const view = await serverView(server.url, 'dr.lee@sunrise.example');
     const subjects = [...view.messages.values()].map((m) => m.subject);

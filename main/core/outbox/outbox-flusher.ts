@@ -177,6 +177,8 @@ export class OutboxFlusher {
       cache.outbox.remove(item.id);
       cache.writer.applyServerState(state);
     });
+    // The outbox shrank: its count (sync status) and the Outbox screen must follow.
+    this.deps.onChanged([item.practice_id]);
   }
 
   private async putSettings(item: OutboxRow, settings: SettingsPayload): Promise<void> {

@@ -76,7 +76,7 @@ export function SettingsForm({ practice, preferences }: Props) {
           </span>
           {emailAlerts === false && (
             <p id="setting-email-off" className="notice" role="note">
-              This practice server can&apos;t send email alerts: no mail server is set up. Your choice is saved, and
+              This practice server can&apos;t send email alerts: no mail server is set up. Your choice is kept, and
               alerts start once your administrator sets one up.
             </p>
           )}
