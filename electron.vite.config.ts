@@ -36,7 +36,15 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('main/electron/index.ts') } },
+      rollupOptions: {
+        // The cache writer thread's entry is loaded by file name (main/core/cache/writer/writer-client.ts),
+        // and chunks stay beside the entries so `./cache-writer.js` resolves from any of them.
+        input: {
+          index: resolve('main/electron/index.ts'),
+          'cache-writer': resolve('main/core/cache/writer/worker-main.ts'),
+        },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -30,7 +30,7 @@ function time(runs: number, fn: (i: number) => void): number[] {
   });
 }
 
-function fill(cache: AccountCache): void {
+async function fill(cache: AccountCache): Promise<void> {
   for (let start = 0; start < COUNT; start += 1000) {
     const changes: Change[] = [];
     for (let i = start; i < Math.min(COUNT, start + 1000); i++) {
@@ -44,27 +44,26 @@ function fill(cache: AccountCache): void {
       };
       changes.push({ kind: 'message', practiceId: 'p1', message, state });
     }
-    cache.pages.store(changes, `c${start}`);
+    await cache.writer.storeSyncPages([JSON.stringify({ changes, cursor: `c${start}`, more: true })], false);
   }
 }
 
 export async function benchCoreCache(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-cache-'));
   const file = path.join(dir, 'cache.db');
-  let cache = AccountCache.open(file, 'ab'.repeat(32), true, ME.id);
+  let cache = await AccountCache.open(file, 'ab'.repeat(32), true, ME.id);
   try {
-    cache.practices.replacePractices([{ id: 'p1', name: 'Sunrise' }]);
-    fill(cache);
+    await cache.writer.replacePractices([{ id: 'p1', name: 'Sunrise' }]);
+    await fill(cache);
+    // Indexing runs in the writer thread: what this thread feels of it is the event loop's delay.
+    const indexDelay = monitorEventLoopDelay({ resolution: 1 });
+    indexDelay.enable();
     let started = performance.now();
-    let longestBatch = 0;
-    for (;;) {
-      const batchStarted = performance.now();
-      if (cache.fts.step(250) === 0) break;
-      longestBatch = Math.max(longestBatch, performance.now() - batchStarted);
-    }
+    await cache.writer.indexForSearch();
     const indexSeconds = (performance.now() - started) / 1000;
+    indexDelay.disable();
 
-    const q = cache.queries;
+    const q = cache.reader;
     const first = time(300, () => q.listFolder('p1', 'inbox', null, 50));
     let cursor: string | null = null;
     for (let page = 0; page < 1000 && (page === 0 || cursor); page++) {
@@ -76,13 +75,13 @@ export async function benchCoreCache(): Promise<BenchRow[]> {
     const terms = ['refill', 'lisinopril', 'ruiz', 'cardio', 'blood pressure', 'prior authorization', 'zzzz', 'x-ray'];
     const search = time(200, (i) => q.search('p1', terms[i % terms.length] ?? 'refill', 50));
     started = performance.now();
-    const checked = cache.db.pragma('integrity_check', { simple: true });
+    const checked = (await cache.writer.checkIntegrity()).integrity;
     const integritySeconds = (performance.now() - started) / 1000;
     await cache.close();
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     started = performance.now();
-    cache = await AccountCache.openChecked(file, 'ab'.repeat(32), true, ME.id);
+    cache = await AccountCache.open(file, 'ab'.repeat(32), true, ME.id);
     const reopenSeconds = (performance.now() - started) / 1000;
     delay.disable();
     return [
@@ -91,7 +90,12 @@ export async function benchCoreCache(): Promise<BenchRow[]> {
       { what: 'unread count, p95', value: p95(unread), unit: 'ms', target: '<= 1' },
       { what: 'full-text search (50 hits), p95', value: p95(search), unit: 'ms', target: '<= 20' },
       { what: 'search index catch-up after 100k backfill', value: indexSeconds, unit: 's', target: '-' },
-      { what: 'longest search-index batch (250 rows)', value: longestBatch, unit: 'ms', target: '-' },
+      {
+        what: 'longest event-loop stall while the writer thread indexes',
+        value: indexDelay.max / 1e6,
+        unit: 'ms',
+        target: '<= 16',
+      },
       { what: `integrity_check, 100k (${String(checked)})`, value: integritySeconds, unit: 's', target: '-' },
       { what: 'engine reopen of the 100k cache (checked in a worker)', value: reopenSeconds, unit: 's', target: '-' },
       { what: 'longest event-loop stall during that reopen', value: delay.max / 1e6, unit: 'ms', target: 'few ms' },

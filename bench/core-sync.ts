@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { AccountCache } from '../main/core/cache/account-cache.js';
+import { openEncrypted } from '../main/core/cache/driver.js';
+import { migrate } from '../main/core/cache/migrations/index.js';
 import { createEngine } from '../main/core/engine.js';
 import { MemorySecretStore } from '../main/core/stores/json-file-secret-store.js';
 import { DEMO_PASSWORD } from '../server/demo/accounts.js';
@@ -105,19 +106,21 @@ async function rawInsertRate(count: number): Promise<number> {
   const lee = { id: 'lee', name: 'Dr. Lee' };
   const messages = Array.from({ length: count }, (_, i) => bulkMessage(i, 'p1', lee, { id: 'me', name: 'Me' }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-raw-'));
-  const cache = AccountCache.open(path.join(dir, 'cache.db'), 'ab'.repeat(32), true, 'me');
-  const insertMessage = cache.db.prepare(
+  // The reference: one plain connection of the same driver, key and schema, no engine around it.
+  const db = openEncrypted(path.join(dir, 'cache.db'), 'ab'.repeat(32));
+  migrate(db);
+  const insertMessage = db.prepare(
     // The same columns the engine writes; the search index is filled after sync in both cases.
     `INSERT INTO messages (id, client_id, practice_id, thread_id, source, sender_id, sender_name, subject, body,
        patient_name, recipient_names, has_attachments, sent_at, incoming, outgoing, json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1, 0, ?)`,
   );
-  const insertState = cache.db.prepare(
+  const insertState = db.prepare(
     `INSERT INTO mailbox_state (message_rowid, practice_id, source, incoming, outgoing, sent_at, read, flagged, archived)
      VALUES (?, ?, ?, 1, 0, ?, 0, 0, 0)`,
   );
   const started = performance.now();
-  cache.db.transaction(() => {
+  db.transaction(() => {
     for (const m of messages) {
       const rowid = insertMessage.run(
         m.id,
@@ -138,7 +141,7 @@ async function rawInsertRate(count: number): Promise<number> {
     }
   })();
   const seconds = (performance.now() - started) / 1000;
-  await cache.close();
+  db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return messages.length / seconds;
 }

@@ -7,7 +7,7 @@ import { WriterThread } from './db/writer/writer-thread.js';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { AlertWorker } from './email/alert-worker.js';
-import { buildApp } from './http/app.js';
+import { buildApp, type ObservedResponse } from './http/app.js';
 import type { LogStream } from './http/logger.js';
 import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
@@ -53,6 +53,8 @@ export interface PracticeServerOptions {
   /** Tests: other failed-attempt limit per client address, or other hash-work ceiling. */
   perAddressLimit?: AttemptLimit;
   hashGateLimits?: HashGateLimits;
+  /** Tests: called with every answer the server sends (checked against the OpenAPI document). */
+  observeResponses?: (response: ObservedResponse) => void;
   /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy?: boolean | string;
 }
@@ -125,7 +127,12 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
     maintain();
     maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
-    app = await buildApp(ctx, live, { logger: o.logger ?? true, logStream: o.logStream, trustProxy: o.trustProxy });
+    app = await buildApp(ctx, live, {
+      logger: o.logger ?? true,
+      logStream: o.logStream,
+      trustProxy: o.trustProxy,
+      observeResponses: o.observeResponses,
+    });
     const running = app;
     const writes = writer;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.

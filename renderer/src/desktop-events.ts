@@ -5,11 +5,13 @@ import { useCurrentMessageStore } from './stores/current-message-store.js';
 import { useLockStore } from './stores/lock-store.js';
 import { useMessageListStore, useTodoStore } from './stores/message-list-store.js';
 import { useNoticeStore } from './stores/notice-store.js';
+import { usePortalStore } from './stores/portal-store.js';
 import { useRouteStore } from './stores/route-store.js';
 import { useSearchStore } from './stores/search-store.js';
 import { mayRefreshNow } from './stores/send-in-flight.js';
 import { useSessionStore } from './stores/session-store.js';
 import { useSyncStore } from './stores/sync-store.js';
+import { useTemplatesStore } from './stores/templates-store.js';
 import { useUnreadStore } from './stores/unread-store.js';
 
 /** Sync may report a change per stored page; refreshes are coalesced to one per this interval. */
@@ -34,6 +36,8 @@ function refreshNow(): void {
   const todo = useTodoStore.getState();
   if (todo.practiceId === practiceId) void todo.refresh();
   void useCurrentMessageStore.getState().refresh();
+  if (usePortalStore.getState().practiceId === practiceId) void usePortalStore.getState().refresh();
+  if (useTemplatesStore.getState().practiceId === practiceId) void useTemplatesStore.getState().refresh();
   const search = useSearchStore.getState();
   if (search.query) void search.run(practiceId, search.query);
 }

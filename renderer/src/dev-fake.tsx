@@ -1,6 +1,7 @@
 // Story page entry (dev-fake.html): the real App over the in-memory fake API. Never part of the app build.
 // Query: ?bulk=100000 adds synthetic messages; ?signedOut, ?offline, ?locked, ?syncing set the scene;
-// ?open=<messageId> opens a message; ?screen=compose|settings|documents|outbox|patient|encounter|archived|sent.
+// ?open=<messageId> opens a message; ?screen=compose|settings|documents|outbox|patient|encounter|archived|sent|
+// portal|audit|snoozed.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setDesktopApiForTests } from './api/client.js';
@@ -9,7 +10,11 @@ import { useRouteStore, type Route } from './stores/route-store.js';
 import { createFakeDesktopApi } from './testing/fake-desktop-api.js';
 
 const params = new URLSearchParams(window.location.search);
-const fake = createFakeDesktopApi({ bulkCount: Number(params.get('bulk') ?? 0), signedIn: !params.has('signedOut') });
+const fake = createFakeDesktopApi({
+  bulkCount: Number(params.get('bulk') ?? 0),
+  signedIn: !params.has('signedOut'),
+  portalQueue: true,
+});
 setDesktopApiForTests(fake);
 Object.assign(window, { fakeDesktopApi: fake });
 
@@ -43,6 +48,9 @@ setTimeout(() => {
     encounter: { name: 'encounter', encounterId: 'enc-1' },
     archived: { name: 'messages', folder: 'archived', messageId: null },
     sent: { name: 'messages', folder: 'sent', messageId: null },
+    snoozed: { name: 'messages', folder: 'snoozed', messageId: null },
+    portal: { name: 'portal', filter: 'open', threadId: null, messageId: null },
+    audit: { name: 'audit', messageId: null },
   };
   const screen = screens[params.get('screen') ?? ''];
   if (screen) useRouteStore.getState().navigate(screen);

@@ -1,29 +1,37 @@
 // Builds the Fastify app: zod validation and serialization, OpenAPI from the same schemas, the
 // error shape, 405 handling and every route of API.md.
-import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, ServerContext } from './context.js';
 import { installErrorHandling, sendError } from './error-handler.js';
 import { loggerOptions, type LogStream } from './logger.js';
 import { trackRoutesForMethodNotAllowed } from './method-not-allowed.js';
-import { SERVER_VERSION } from '../version.js';
+import { registerOpenApi } from './openapi.js';
 import { registerRoutes } from '../routes/index.js';
 import type { LiveHub } from '../live/live-hub.js';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
+
+/** One answer as sent (tests check each against the OpenAPI document). */
+export interface ObservedResponse {
+  method: string;
+  /** The route's path pattern (`/api/v1/practices/:pid`), or null when no route matched. */
+  route: string | null;
+  status: number;
+  contentType: string;
+  /** The body when it was text (JSON); null for streams and bytes. */
+  body: string | null;
+}
 
 export interface AppOptions {
   logger: boolean;
   logStream?: LogStream | undefined;
   /** Fastify's trustProxy: whose X-Forwarded-For names the client (sign-in limits per address). */
   trustProxy?: boolean | string | undefined;
+  /** Tests: called with every answer. */
+  observeResponses?: ((response: ObservedResponse) => void) | undefined;
 }
 
 export async function buildApp(ctx: ServerContext, live: LiveHub, o: AppOptions): Promise<App> {
@@ -54,21 +62,26 @@ export async function buildApp(ctx: ServerContext, live: LiveHub, o: AppOptions)
   );
   const addMethodNotAllowed = trackRoutesForMethodNotAllowed(app);
   // Answers carry PHI and tokens: no browser, proxy or OS cache may keep any (errors included).
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    o.observeResponses?.({
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      contentType: String(reply.getHeader('content-type') ?? ''),
+      body: typeof payload === 'string' ? payload : null,
+    });
     done(null, payload);
   });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Practice Messenger server', version: SERVER_VERSION },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   await app.register(async (api) => registerRoutes(api as App, ctx, live), { prefix: '/api/v1' });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get(
+    '/api/v1/openapi.json',
+    { schema: { summary: 'This document (OpenAPI 3).', response: { 200: z.looseObject({ openapi: z.string() }) } } },
+    () => app.swagger() as { openapi: string },
+  );
   addMethodNotAllowed();
   await app.ready();
   return app;

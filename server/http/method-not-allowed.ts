@@ -1,9 +1,15 @@
 // Answers 405 (with Allow) for a known path asked with a method it does not have, instead of
 // Fastify's default 404: e.g. DELETE on a message, since messages are never deleted.
-import type { FastifyInstance, HTTPMethods } from 'fastify';
+import type { FastifyInstance, FastifyReply, HTTPMethods } from 'fastify';
 import { sendError } from './error-handler.js';
 
 const METHODS: HTTPMethods[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** 405 `method_not_allowed`, with the Allow header naming the methods the address has. */
+export function sendMethodNotAllowed(reply: FastifyReply, allowed: string[]): FastifyReply {
+  const allow = allowed.join(', ');
+  return sendError(reply.header('allow', allow), 405, 'method_not_allowed', `This address accepts only: ${allow}.`);
+}
 
 /** Call before registering routes; the returned function adds the 405 routes once all are known. */
 export function trackRoutesForMethodNotAllowed(app: FastifyInstance): () => void {
@@ -18,13 +24,12 @@ export function trackRoutesForMethodNotAllowed(app: FastifyInstance): () => void
     for (const [url, known] of [...methodsByPath]) {
       const missing = METHODS.filter((method) => !known.has(method));
       if (missing.length === 0) continue;
-      const allow = METHODS.filter((method) => known.has(method)).join(', ');
+      const allowed = METHODS.filter((method) => known.has(method));
       app.route({
         method: missing,
         url,
         schema: { hide: true },
-        handler: (_request, reply) =>
-          sendError(reply.header('allow', allow), 405, 'method_not_allowed', `This address accepts only: ${allow}.`),
+        handler: (_request, reply) => sendMethodNotAllowed(reply, allowed),
       });
     }
   };

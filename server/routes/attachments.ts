@@ -2,7 +2,8 @@
 // uploader and the viewers of a message that carries the file (API.md "Messages").
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
@@ -13,6 +14,7 @@ import { discardRestOfBody } from '../http/discard-body.js';
 import type { App, ServerContext } from '../http/context.js';
 import { checkToken } from '../services/auth/tokens.js';
 import { ItemParams, PracticeParams } from './params.js';
+import { errorResponses } from '../http/openapi.js';
 
 const tooLarge = (): ApiError =>
   new ApiError(
@@ -27,6 +29,14 @@ const tooLarge = (): ApiError =>
  * display as `invoiceexe.pdf`. Refused rather than stripped: the name shown must be the name sent.
  */
 const UNSAFE_IN_FILE_NAME = /[\p{Cc}\u2028\u2029\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/u;
+
+/** A download: the stored bytes with their own media type (typed loosely: the reply is a stream). */
+export const FILE_BYTES: FastifySchema['response'] = {
+  200: {
+    description: 'The bytes, with their Content-Type and Content-Disposition: attachment.',
+    content: { '*/*': { schema: z.string().describe('The file, as stored.') } },
+  },
+};
 
 function fileName(header: string | string[] | undefined): string {
   if (typeof header !== 'string' || header === '')
@@ -58,7 +68,20 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     raw.post(
       '/practices/:pid/attachments',
-      { schema: { params: PracticeParams, response: { 201: UploadResponse } } },
+      {
+        schema: {
+          params: PracticeParams,
+          consumes: ['*/*'], // raw bytes of any type; the body and X-File-Name are described in http/openapi.ts
+          response: {
+            201: UploadResponse,
+            ...errorResponses({
+              400: ['malformed_request', 'upload_interrupted'],
+              413: ['attachment_too_large'],
+              422: ['invalid_file_name'],
+            }),
+          },
+        },
+      },
       async (request, reply) => {
         const { pid } = request.params;
         const staffId = authenticateMember(ctx, request, pid);
@@ -92,7 +115,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams } }, (request, reply) => {
+  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, (request, reply) => {
     const check = checkToken(ctx.db, bearerToken(request), ctx.now(), ctx.tokenIdleMs);
     if (!check.ok) {
       throw check.reason === 'expired'

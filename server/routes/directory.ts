@@ -21,6 +21,7 @@ import {
   searchDocuments,
   searchPatients,
 } from '../services/records/records.js';
+import { FILE_BYTES } from './attachments.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
 const DEFAULT_PATIENT_LIMIT = 50;
@@ -80,20 +81,24 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
-  app.get('/practices/:pid/documents/:id/content', { schema: { params: PracticeItemParams } }, (request, reply) => {
-    const { pid, id } = request.params;
-    authenticateMember(ctx, request, pid);
-    const document = findDocument(ctx.db, pid, id);
-    if (!document) throw notFound();
-    return (
-      reply
-        .type(document.mimeType)
-        .header('content-length', document.size)
-        .header('content-disposition', contentDisposition(document.fileName))
-        .header('x-content-type-options', 'nosniff')
-        // Stored files are never to run as a page of this origin, whatever their type says.
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .send(ctx.blobs.read(document.sha256))
-    );
-  });
+  app.get(
+    '/practices/:pid/documents/:id/content',
+    { schema: { params: PracticeItemParams, response: FILE_BYTES } },
+    (request, reply) => {
+      const { pid, id } = request.params;
+      authenticateMember(ctx, request, pid);
+      const document = findDocument(ctx.db, pid, id);
+      if (!document) throw notFound();
+      return (
+        reply
+          .type(document.mimeType)
+          .header('content-length', document.size)
+          .header('content-disposition', contentDisposition(document.fileName))
+          .header('x-content-type-options', 'nosniff')
+          // Stored files are never to run as a page of this origin, whatever their type says.
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          .send(ctx.blobs.read(document.sha256))
+      );
+    },
+  );
 }

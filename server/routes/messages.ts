@@ -4,9 +4,27 @@ import { SendMessageRequest, SendMessageResponse, StatePatch, StateResponse } fr
 import type { Message } from '../../common/http/index.js';
 import { notFound } from '../http/api-error.js';
 import { authenticateMember } from '../http/auth.js';
+import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
 import type { App, ServerContext } from '../http/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
+import { errorResponses } from '../http/openapi.js';
+
+const SEND_ERRORS = errorResponses({
+  403: ['cannot_message_patient'],
+  409: ['idempotency_conflict'],
+  422: [
+    'no_recipients',
+    'unknown_recipient',
+    'unknown_patient',
+    'unknown_encounter',
+    'unknown_document',
+    'unknown_attachment',
+    'unknown_message',
+    'reply_goes_to_patient',
+    'wrong_patient',
+  ],
+});
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.post(
@@ -15,7 +33,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       schema: {
         params: PracticeParams,
         body: SendMessageRequest,
-        response: { 200: SendMessageResponse, 201: SendMessageResponse },
+        response: { 200: SendMessageResponse, 201: SendMessageResponse, ...SEND_ERRORS },
       },
     },
     async (request, reply) => {
@@ -40,6 +58,19 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       if (!visible) throw notFound();
       return { message: JSON.parse(visible.messageJson) as Message, state: visible.state };
     },
+  );
+
+  // Messages are never deleted (API.md): documented, and answered 405 like any method a path lacks.
+  app.delete(
+    '/practices/:pid/messages/:id',
+    {
+      schema: {
+        summary: 'Messages are never deleted: always 405.',
+        params: PracticeItemParams,
+        response: errorResponses({ 405: ['method_not_allowed'] }),
+      },
+    },
+    (_request, reply) => sendMethodNotAllowed(reply, ['GET']),
   );
 
   app.patch(

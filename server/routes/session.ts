@@ -1,4 +1,5 @@
 // Staff sign-in and sign-out (API.md "Staff session"), and health, which needs no sign-in.
+import { z } from 'zod';
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
 import { bearerToken, authenticateStaff } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
@@ -6,6 +7,14 @@ import type { LiveHub } from '../live/live-hub.js';
 import { hashToken, revokeToken } from '../services/auth/tokens.js';
 import { signInStaff } from '../services/sign-in.js';
 import { SERVER_VERSION } from '../version.js';
+import { errorResponses } from '../http/openapi.js';
+
+/** Wrong email or password; the failed-attempt limits and the ceiling on hash work (services/sign-in.ts). */
+export const SIGN_IN_ERRORS = errorResponses({
+  401: ['invalid_credentials'],
+  429: ['too_many_attempts', 'too_many_attempts_from_address', 'sign_in_busy'],
+});
+const SignedOut = z.null().describe('Signed out: the token stops working at once.');
 
 export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
@@ -14,16 +23,18 @@ export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHu
     emailAlerts: ctx.alertsEnabled,
   }));
 
-  app.post('/session', { schema: { body: LoginRequest, response: { 200: LoginResponse } } }, (request) =>
-    signInStaff(ctx, request.body.email, request.body.password, request.ip),
+  app.post(
+    '/session',
+    { schema: { body: LoginRequest, response: { 200: LoginResponse, ...SIGN_IN_ERRORS } } },
+    (request) => signInStaff(ctx, request.body.email, request.body.password, request.ip),
   );
 
-  app.delete('/session', async (request, reply) => {
+  app.delete('/session', { schema: { response: { 204: SignedOut } } }, async (request, reply) => {
     authenticateStaff(ctx, request);
     const token = bearerToken(request);
     ctx.tokenCache.delete(token);
     revokeToken(ctx.db, token);
     live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 }

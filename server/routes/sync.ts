@@ -9,23 +9,34 @@ import { acceptLiveSocket } from '../live/live-socket.js';
 import { sendError } from '../http/error-handler.js';
 import { decodeCursor } from '../services/feed/cursor.js';
 import { syncPageJson } from '../services/feed/sync-page.js';
+import { errorResponses } from '../http/openapi.js';
 
 export function registerSyncRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   // The response schema documents the page in OpenAPI; the page itself is assembled as a string
   // from stored JSON (see services/feed/sync-page.ts), which Fastify sends without re-serializing.
-  app.get('/sync', { schema: { querystring: SyncQuery, response: { 200: SyncResponse } } }, async (request, reply) => {
-    const staffId = authenticateStaff(ctx, request);
-    const after = decodeCursor(ctx.db, request.query.after);
-    const page = syncPageJson(ctx.db, staffId, after, request.query.limit ?? DEFAULT_SYNC_PAGE);
-    // The typed reply expects the object; the string is that object, already serialized.
-    return reply.type('application/json; charset=utf-8').send(page as never);
-  });
+  app.get(
+    '/sync',
+    {
+      schema: {
+        querystring: SyncQuery,
+        response: { 200: SyncResponse, ...errorResponses({ 400: ['invalid_cursor'] }) },
+      },
+    },
+    async (request, reply) => {
+      const staffId = authenticateStaff(ctx, request);
+      const after = decodeCursor(ctx.db, request.query.after);
+      const page = syncPageJson(ctx.db, staffId, after, request.query.limit ?? DEFAULT_SYNC_PAGE);
+      // The typed reply expects the object; the string is that object, already serialized.
+      return reply.type('application/json; charset=utf-8').send(page as never);
+    },
+  );
 
   app.route({
     method: 'GET',
     url: '/live',
     schema: {
       summary: 'WebSocket: send {"type":"auth","token"}; get {"type":"ready"}, then {"type":"changes","cursor"} hints.',
+      response: errorResponses({ 400: ['websocket_required'] }),
     },
     // A plain GET (no upgrade) gets the API's error shape rather than the plugin's empty 404.
     handler: (_request, reply) =>

@@ -88,7 +88,7 @@ test('what issue 14 added is accessible too: field problems, counters, the outbo
     await expect(page.getByRole('dialog', { name: 'CBC results.pdf' })).toBeVisible();
     await expectAccessible(page, `document preview (${scheme})`);
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Previous screen' }).click();
   }
 
   await page.emulateMedia({ colorScheme: 'light' });

@@ -20,7 +20,7 @@ test('from a message to its document, patient and encounter, and back', async ({
   await expect(preview).toBeVisible();
   await expect(page.getByRole('option', { name: /Lab results: CBC/, selected: true })).toBeVisible();
   await preview.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Previous screen' }).click();
   await expect(heading).toBeVisible();
 
   await references.getByRole('button', { name: 'Grace Kim' }).click();
@@ -35,7 +35,7 @@ test('from a message to its document, patient and encounter, and back', async ({
 
   await references.getByRole('button', { name: 'Oct 7, 2026' }).click();
   await expect(page.getByRole('heading', { name: 'Encounter Oct 7, 2026' })).toBeVisible();
-  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Previous screen' }).click();
   await expect(heading).toBeVisible();
 });
 

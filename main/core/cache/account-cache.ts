@@ -1,68 +1,49 @@
-// One account's cache (server URL + user id): the open database and the stores over it.
-import { startCheckpointer, type Checkpointer, type Db } from './driver.js';
-import { FtsIndexer } from './fts-indexer.js';
-import { KeyValues } from './kv.js';
-import { MessageQueries } from './message-queries.js';
-import { MessageWriter } from './message-writer.js';
-import { openCache, openCacheChecked, type CacheRecovery, type OpenedCache } from './open-cache.js';
-import { OutboxStore } from './outbox-store.js';
-import { PracticeStore } from './practice-store.js';
-import { RecordStore } from './record-store.js';
-import { SyncPageWriter } from './sync-page-writer.js';
+// One account's cache (server URL + user id): checked at open, written by the writer thread
+// (CacheWriter), read on this thread (CacheReader). Nothing outside cache/ sees a database handle.
+import { CacheReader } from './cache-reader.js';
+import { openReadOnly, type Db } from './driver.js';
+import { checkBeforeOpen, type CacheRecovery } from './open-cache.js';
+import { startWriter, type CacheWriter, type RunningWriter } from './writer/writer-client.js';
+
+export type { CacheWriter } from './writer/writer-client.js';
+export type { CacheRecovery } from './open-cache.js';
 
 export class AccountCache {
-  readonly kv: KeyValues;
-  readonly practices: PracticeStore;
-  readonly writer: MessageWriter;
-  readonly queries: MessageQueries;
-  readonly outbox: OutboxStore;
-  readonly records: RecordStore;
-  readonly pages: SyncPageWriter;
-  readonly fts: FtsIndexer;
-
-  private checkpointer: Checkpointer | null = null;
+  readonly reader: CacheReader;
 
   private constructor(
-    readonly db: Db,
+    private readonly db: Db,
+    private readonly running: RunningWriter,
     readonly userId: string,
     readonly recovered: CacheRecovery | null,
   ) {
-    this.kv = new KeyValues(db);
-    this.practices = new PracticeStore(db);
-    this.writer = new MessageWriter(db, userId);
-    this.queries = new MessageQueries(db, this.practices);
-    this.outbox = new OutboxStore(db);
-    this.records = new RecordStore(db);
-    this.pages = new SyncPageWriter(db, userId, this.writer, this.practices, this.kv);
-    this.fts = new FtsIndexer(db);
+    this.reader = new CacheReader(db);
   }
 
-  /** Opens with the integrity check on this thread (tests, benchmarks). */
-  static open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): AccountCache {
-    return AccountCache.wrap(openCache(file, keyHex, keyWasKnown), keyHex, userId);
+  get writer(): CacheWriter {
+    return this.running.writer;
   }
 
-  /** Opens with the integrity check in a worker thread: the event loop stays free meanwhile. */
-  static async openChecked(file: string, keyHex: string, keyWasKnown: boolean, userId: string): Promise<AccountCache> {
-    return AccountCache.wrap(await openCacheChecked(file, keyHex, keyWasKnown), keyHex, userId);
+  /**
+   * Checks the file (off the event loop; a broken or undecryptable one is moved aside), starts the
+   * writer thread (which creates and migrates it), then opens this thread's read-only connection.
+   */
+  static async open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): Promise<AccountCache> {
+    const recovered = await checkBeforeOpen(file, keyHex, keyWasKnown);
+    const running = await startWriter({ file, keyHex, userId });
+    let db: Db;
+    try {
+      db = openReadOnly(file, keyHex);
+    } catch (error) {
+      await running.close();
+      throw error;
+    }
+    return new AccountCache(db, running, userId, recovered);
   }
 
-  private static wrap({ db, recovered }: OpenedCache, keyHex: string, userId: string): AccountCache {
-    const cache = new AccountCache(db, userId, recovered);
-    cache.checkpointer = startCheckpointer(db, keyHex);
-    return cache;
-  }
-
-  /** Runs `fn` in one transaction (local state and its outbox row commit together). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
-  }
-
-  /** Closes the database at once; the promise settles when the checkpoint worker is gone too. */
+  /** Closes the read connection at once; settles when the writer has committed what it was given and exited. */
   close(): Promise<void> {
-    const worker = this.checkpointer?.stop() ?? Promise.resolve();
-    this.checkpointer = null;
     if (this.db.open) this.db.close();
-    return worker;
+    return this.running.close();
   }
 }

@@ -18,12 +18,8 @@ const KEY_PRAGMAS = (keyHex: string) => [`cipher='sqlcipher'`, 'legacy=4', `key=
 
 /** Opens (or creates) `file` encrypted with a 256-bit key given as 64 hex characters. */
 export function openEncrypted(file: string, keyHex: string): Db {
-  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('cache key must be 64 hex characters');
-  const db = new Database(file, driverOptions());
+  const db = openWithKey(file, keyHex, false);
   try {
-    for (const pragma of KEY_PRAGMAS(keyHex)) db.pragma(pragma);
-    // Reading the schema is the first access that needs the key: a wrong key fails here.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     // Random ids make index inserts touch pages all over; keeping them in memory saves decrypting
@@ -36,6 +32,36 @@ export function openEncrypted(file: string, keyHex: string): Db {
     db.pragma('foreign_keys=ON');
     // A write may wait briefly for the checkpoint worker to restart the WAL.
     db.pragma('busy_timeout=5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The main thread's connection: read-only, over the WAL the writer thread keeps (so reads never
+ * wait for a write, and a write never waits for a read).
+ */
+export function openReadOnly(file: string, keyHex: string): Db {
+  const db = openWithKey(file, keyHex, true);
+  try {
+    db.pragma('cache_size=-8192');
+    db.pragma('busy_timeout=5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function openWithKey(file: string, keyHex: string, readonly: boolean): Db {
+  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('cache key must be 64 hex characters');
+  const db = new Database(file, { ...driverOptions(), readonly, fileMustExist: readonly });
+  try {
+    for (const pragma of KEY_PRAGMAS(keyHex)) db.pragma(pragma);
+    // Reading the schema is the first access that needs the key: a wrong key fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;
   } catch (error) {
     db.close();

@@ -41,10 +41,20 @@ export class FtsIndexer {
     );
   }
 
-  /** Indexes everything, a batch per event-loop turn. */
-  async catchUp(isOpen: () => boolean, limit = 250): Promise<void> {
-    while (isOpen() && this.step(limit) > 0) {
+  /** Indexes everything, a batch per event-loop turn (so other writes interleave). */
+  async catchUp(isOpen: () => boolean, limit = 250): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (!isOpen()) return total;
+      const indexed = this.step(limit);
+      if (indexed === 0) return total;
+      total += indexed;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** FTS5's own check of the index against the rows it covers; throws when they disagree. */
+  check(): void {
+    this.db.prepare(`INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)`).run();
   }
 }

@@ -1,6 +1,9 @@
 // Small named values kept in the cache: sync cursor, initial-sync flag, password verifier.
 import type { Db } from './driver.js';
 
+/** The scrypt verifier of the sign-in password (unlocks the idle lock offline). */
+export const PASSWORD_VERIFIER_KEY = 'passwordVerifier';
+
 export class KeyValues {
   private readonly getStmt;
   private readonly setStmt;

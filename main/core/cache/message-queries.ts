@@ -8,6 +8,7 @@ import {
   toMessageRow,
   type ListRowColumns,
 } from './message-columns.js';
+import { clientIdOfLocal, isLocalMessageId } from './message-ids.js';
 import type { PracticeStore } from './practice-store.js';
 
 const FOLDER_WHERE: Record<Folder | 'inboxStaffOnly', string> = {
@@ -73,6 +74,40 @@ export class MessageQueries {
       delivery: r.delivery,
       deliveryError: r.delivery_error,
     }));
+  }
+
+  /** The one local->server id mapping: a delivered local id maps to the server's id, an undelivered one to null. */
+  deliveredIdOf(messageId: string): string | null {
+    if (!isLocalMessageId(messageId)) return messageId;
+    const row = this.db
+      .prepare<[string, string], { id: string }>(
+        'SELECT id FROM messages WHERE client_id = ? AND outgoing = 1 AND id != ?',
+      )
+      .get(clientIdOfLocal(messageId), messageId);
+    return row?.id ?? null;
+  }
+
+  practiceOf(messageId: string): string | null {
+    return (
+      this.db.prepare<[string], { practice_id: string }>('SELECT practice_id FROM messages WHERE id = ?').get(messageId)
+        ?.practice_id ?? null
+    );
+  }
+
+  messageCount(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
+  }
+
+  /** Still unread, in the inbox, and shown (portal messages only where the practice shows them)? */
+  notifiable(messageId: string): boolean {
+    const row = this.db
+      .prepare<[string], { read: number; archived: number; source: string; practice_id: string }>(
+        `SELECT b.read, b.archived, b.source, b.practice_id FROM messages m
+         JOIN mailbox_state b ON b.message_rowid = m.rowid WHERE m.id = ?`,
+      )
+      .get(messageId);
+    if (!row || row.read === 1 || row.archived === 1) return false;
+    return row.source !== 'portal' || this.practices.settings(row.practice_id).portalMessagesInInbox;
   }
 
   search(practiceId: string, query: string, limit: number): SearchHit[] {

@@ -3,20 +3,21 @@
 // the server says, so an action the user took offline stays visible until the server confirms it.
 import type { MailboxState, Message, StatePatch } from '../../../common/http/index.js';
 import type { Db } from './driver.js';
+import { AttachmentStore } from './attachment-store.js';
 import { toColumns, type MessageColumns } from './message-columns.js';
+import { localMessageId } from './message-ids.js';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'reconciled';
 
-export const localMessageId = (clientId: string) => `local-${clientId}`;
-
 export class MessageWriter {
   private readonly findRowid;
+  private readonly findRow;
   private readonly insertMessage;
   private readonly replaceMessage;
   private readonly upsertState;
   private readonly updateState;
-  private readonly deleteAttachments;
-  private readonly insertAttachment;
+  private readonly attachments;
+  private readonly setDelivery;
   private readonly pendingPatches;
   private readonly anyPendingPatch;
   private readonly unsentRow;
@@ -32,6 +33,9 @@ export class MessageWriter {
   ) {
     this.findRowid = db.prepare<[string], { rowid: number; client_id: string }>(
       'SELECT rowid, client_id FROM messages WHERE id = ?',
+    );
+    this.findRow = db.prepare<[string], { rowid: number; practice_id: string; subject: string }>(
+      'SELECT rowid, practice_id, subject FROM messages WHERE id = ?',
     );
     const cols = `id, client_id, practice_id, thread_id, source, sender_id, sender_name, subject, body, patient_name,
       recipient_names, has_attachments, sent_at, incoming, outgoing, json, delivery, delivery_error`;
@@ -58,10 +62,9 @@ export class MessageWriter {
       `UPDATE mailbox_state SET read = coalesce(@read, read), flagged = coalesce(@flagged, flagged),
          archived = coalesce(@archived, archived) WHERE message_rowid = @rowid`,
     );
-    this.deleteAttachments = db.prepare<[number]>('DELETE FROM attachments WHERE message_rowid = ?');
-    this.insertAttachment = db.prepare(
-      `INSERT INTO attachments (message_rowid, id, kind, name, size, mime_type, sha256, ref_id)
-       VALUES (@rowid, @id, @kind, @name, @size, @mime_type, @sha256, @ref_id)`,
+    this.attachments = new AttachmentStore(db);
+    this.setDelivery = db.prepare<[string, string | null, string]>(
+      'UPDATE messages SET delivery = ?, delivery_error = ? WHERE id = ?',
     );
     this.pendingPatches = db.prepare<[string, string], { payload: string }>(
       `SELECT payload FROM outbox WHERE kind = 'state' AND status = 'pending' AND target IN (?, ?) ORDER BY id`,
@@ -104,8 +107,9 @@ export class MessageWriter {
     }
   }
 
-  rowidOf(messageId: string): number | null {
-    return this.findRowid.get(messageId)?.rowid ?? null;
+  rowOf(messageId: string): { rowid: number; practiceId: string; subject: string } | null {
+    const row = this.findRow.get(messageId);
+    return row ? { rowid: row.rowid, practiceId: row.practice_id, subject: row.subject } : null;
   }
 
   /** Stores a message the server sent; an echo of a locally queued one replaces the local row. */
@@ -122,11 +126,11 @@ export class MessageWriter {
     } else if (local) {
       rowid = local.rowid;
       this.replaceMessage.run({ ...columns, rowid });
-      this.writeAttachments(rowid, message, true);
+      this.attachments.write(rowid, message, true);
       outcome = 'reconciled';
     } else {
       rowid = Number(this.insertMessage.run(columns).lastInsertRowid);
-      this.writeAttachments(rowid, message, false);
+      this.attachments.write(rowid, message, false);
       outcome = 'inserted';
     }
     this.writeState(rowid, columns, state);
@@ -138,7 +142,7 @@ export class MessageWriter {
   insertLocal(message: Message): void {
     const columns = toColumns(message, this.userId, 'pending');
     const rowid = Number(this.insertMessage.run(columns).lastInsertRowid);
-    this.writeAttachments(rowid, message, false);
+    this.attachments.write(rowid, message, false);
     this.writeState(rowid, columns, { messageId: message.id, read: true, flagged: false, archived: false });
   }
 
@@ -149,6 +153,11 @@ export class MessageWriter {
     this.updateState.run({ rowid: found.rowid, ...state, ...bits(state) });
     this.overlayPending(found.rowid, state.messageId, found.client_id);
     return true;
+  }
+
+  /** A queued send's delivery as the UI shows it: pending, or failed with the server's reason. */
+  markDelivery(localId: string, delivery: 'pending' | 'failed', error: string | null): void {
+    this.setDelivery.run(delivery, error, localId);
   }
 
   applyLocalPatch(rowid: number, patch: StatePatch): void {
@@ -171,23 +180,6 @@ export class MessageWriter {
     if (this.noPendingPatches) return;
     for (const { payload } of this.pendingPatches.all(messageId, localMessageId(clientId))) {
       this.applyLocalPatch(rowid, (JSON.parse(payload) as { patch: StatePatch }).patch);
-    }
-  }
-
-  private writeAttachments(rowid: number, message: Message, replace: boolean): void {
-    if (replace) this.deleteAttachments.run(rowid);
-    for (const a of message.attachments) {
-      const file = a.kind === 'file';
-      this.insertAttachment.run({
-        rowid,
-        id: a.id,
-        kind: a.kind,
-        name: a.name,
-        size: file ? a.size : null,
-        mime_type: file ? a.mimeType : null,
-        sha256: file ? a.sha256 : null,
-        ref_id: file ? null : a.refId,
-      });
     }
   }
 }

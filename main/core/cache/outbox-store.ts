@@ -53,11 +53,15 @@ export class OutboxStore {
     return this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id) ?? null;
   }
 
-  /** Ids are reused once the newest row is gone: the target must match too, or a cancelled item's late write lands on another. */
-  updatePayload(item: Pick<OutboxRow, 'id' | 'target'>, payload: unknown): void {
-    this.db
+  /**
+   * False when the item is gone (cancelled). Ids are reused once the newest row is gone, so the target must
+   * match too, or a cancelled item's late write would land on another.
+   */
+  updatePayload(id: number, target: string | null, payload: unknown): boolean {
+    const { changes } = this.db
       .prepare('UPDATE outbox SET payload = ? WHERE id = ? AND target IS ?')
-      .run(JSON.stringify(payload), item.id, item.target);
+      .run(JSON.stringify(payload), id, target);
+    return changes === 1;
   }
 
   remove(id: number): void {

@@ -1,4 +1,4 @@
-// Patients, encounters, documents and drafts kept in the (encrypted) cache for offline reading.
+// Patients, encounters and documents kept in the (encrypted) cache for offline reading.
 import type { Db } from './driver.js';
 
 export type RecordKind = 'patient' | 'encounter' | 'documentSearch' | 'patientSearch' | 'documentFile';
@@ -22,24 +22,5 @@ export class RecordStore {
       )
       .get(practiceId, kind, key);
     return row ? (JSON.parse(row.json) as T) : null;
-  }
-
-  getDraft<T>(practiceId: string): T | null {
-    const row = this.db
-      .prepare<[string], { json: string }>('SELECT json FROM drafts WHERE practice_id = ?')
-      .get(practiceId);
-    return row ? (JSON.parse(row.json) as T) : null;
-  }
-
-  putDraft(practiceId: string, draft: unknown): void {
-    if (draft === null) {
-      this.db.prepare('DELETE FROM drafts WHERE practice_id = ?').run(practiceId);
-      return;
-    }
-    this.db
-      .prepare(
-        'INSERT INTO drafts (practice_id, json) VALUES (?, ?) ON CONFLICT (practice_id) DO UPDATE SET json = excluded.json',
-      )
-      .run(practiceId, JSON.stringify(draft));
   }
 }

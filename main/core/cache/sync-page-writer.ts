@@ -3,6 +3,7 @@
 import type { Change, Message } from '../../../common/http/index.js';
 import type { Db } from './driver.js';
 import type { KeyValues } from './kv.js';
+import { isOwn } from './message-columns.js';
 import type { MessageWriter } from './message-writer.js';
 import type { PracticeStore } from './practice-store.js';
 
@@ -14,6 +15,8 @@ export interface StoredPage {
 }
 
 export const CURSOR_KEY = 'syncCursor';
+/** Set in the transaction that stores the feed's last page of the first (backfill) sync. */
+export const INITIAL_SYNC_KEY = 'initialSyncDone';
 
 export class SyncPageWriter {
   private readonly writePage;
@@ -24,13 +27,18 @@ export class SyncPageWriter {
     private readonly practices: PracticeStore,
     private readonly kv: KeyValues,
   ) {
-    this.writePage = db.transaction((changes: Change[], cursor: string) =>
-      this.messages.forPage(() => this.apply(changes, cursor)),
+    this.writePage = db.transaction((changes: Change[], cursor: string, caughtUp: boolean) =>
+      this.messages.forPage(() => {
+        const page = this.apply(changes, cursor);
+        if (caughtUp) this.kv.set(INITIAL_SYNC_KEY, '1');
+        return page;
+      }),
     );
   }
 
-  store(changes: Change[], cursor: string): StoredPage {
-    if (this.db.inTransaction) return this.writePage(changes, cursor);
+  /** Stores the changes with the cursor after them; `caughtUp` (the feed's last page) also ends the backfill. */
+  store(changes: Change[], cursor: string, caughtUp = false): StoredPage {
+    if (this.db.inTransaction) return this.writePage(changes, cursor, caughtUp);
     // A page is a copy of the server's feed: a power cut may roll back its commit (the page with its
     // cursor, never one without the other) and it is fetched again, so it skips the fsync. The next
     // FULL commit (any outbox write) still syncs everything before it.
@@ -38,7 +46,7 @@ export class SyncPageWriter {
     try {
       // IMMEDIATE: the write lock is taken (waiting if need be) before the first read, instead of
       // upgrading a read mid-transaction, which fails at once if another connection writes.
-      return this.writePage.immediate(changes, cursor);
+      return this.writePage.immediate(changes, cursor, caughtUp);
     } finally {
       this.db.pragma('synchronous=FULL');
     }
@@ -53,12 +61,11 @@ export class SyncPageWriter {
           const outcome = this.messages.upsertFromServer(change.message, change.state);
           if (outcome === 'inserted') {
             page.insertedCount++;
-            const own = change.message.sender.kind === 'staff' && change.message.sender.id === this.userId;
             page.newMessages.push({
               message: change.message,
               read: change.state.read,
               archived: change.state.archived,
-              incoming: !own,
+              incoming: !isOwn(change.message, this.userId),
             });
           }
           break;

@@ -21,12 +21,7 @@ type AccountHandlers = Pick<
 export function accountHandlers(ctx: HandlerContext): AccountHandlers {
   const session = () => ctx.accounts.session;
   const checkPractice = (practiceId: string) => {
-    if (
-      !session()
-        .cache.practices.practices()
-        .some((p) => p.id === practiceId)
-    )
-      throw notFound('practice');
+    if (!session().cache.reader.hasPractice(practiceId)) throw notFound('practice');
   };
   return {
     getAppInfo: async () => ({ ...ctx.options.appInfo }),
@@ -48,11 +43,11 @@ export function accountHandlers(ctx: HandlerContext): AccountHandlers {
     savePreferences: async (patch) => ctx.savePreferences(patch),
     getDraft: async ({ practiceId }) => {
       checkPractice(practiceId);
-      return session().cache.records.getDraft(practiceId);
+      return session().cache.reader.draft(practiceId);
     },
     saveDraft: async ({ practiceId, draft }) => {
       checkPractice(practiceId);
-      session().cache.records.putDraft(practiceId, draft);
+      await session().cache.writer.putDraft(practiceId, draft);
       return { ok: true as const };
     },
     unlock: async ({ password }) => ({ unlocked: await ctx.accounts.unlock(password) }),

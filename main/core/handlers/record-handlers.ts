@@ -32,23 +32,24 @@ async function fetchCached<T>(
   key: string,
   fetch: () => Promise<T>,
 ): Promise<T> {
-  if (!s.cache.practices.practices().some((p) => p.id === practiceId)) throw notFound('practice');
+  if (!s.cache.reader.hasPractice(practiceId)) throw notFound('practice');
+  let value: T;
   try {
-    const value = await fetch();
-    s.cache.records.put(practiceId, kind, key, value);
-    return value;
+    value = await fetch();
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    const cached = s.cache.records.get<T>(practiceId, kind, key);
+    const cached = s.cache.reader.record<T>(practiceId, kind, key);
     if (cached === null) throw unavailableOffline();
     return cached;
   }
+  await s.cache.writer.putRecord(practiceId, kind, key, value);
+  return value;
 }
 
 export function recordHandlers(ctx: HandlerContext): RecordHandlers {
   const session = () => ctx.accounts.session;
   return {
-    listStaff: async ({ practiceId, query }) => ({ users: session().cache.practices.listStaff(practiceId, query) }),
+    listStaff: async ({ practiceId, query }) => ({ users: session().cache.reader.listStaff(practiceId, query) }),
     searchPatients: async ({ practiceId, query }) => {
       const s = session();
       return fetchCached(s, practiceId, 'patientSearch', query.toLowerCase(), () =>
@@ -88,14 +89,9 @@ export function recordHandlers(ctx: HandlerContext): RecordHandlers {
     },
     getAttachmentContent: async ({ messageId, attachmentId }) => {
       const s = session();
-      const row = s.cache.db
-        .prepare<[string, string], { kind: string; name: string; mime_type: string | null; sha256: string | null }>(
-          `SELECT a.kind, a.name, a.mime_type, a.sha256 FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
-           WHERE m.id = ? AND a.id = ?`,
-        )
-        .get(messageId, attachmentId);
-      if (!row || row.kind !== 'file' || !row.sha256) throw notFound('attachment');
-      const mimeType = row.mime_type ?? 'application/octet-stream';
+      const row = s.cache.reader.fileAttachment(messageId, attachmentId);
+      if (!row) throw notFound('attachment');
+      const mimeType = row.mimeType;
       let bytes = s.files.readVerified(row.sha256) ?? s.files.readStaged(attachmentId);
       if (!bytes) {
         const fetched = await s.client.attachment(attachmentId);
@@ -108,15 +104,15 @@ export function recordHandlers(ctx: HandlerContext): RecordHandlers {
     },
     getPracticeSettings: async ({ practiceId }) => {
       const s = session();
-      if (!s.cache.practices.practices().some((p) => p.id === practiceId)) throw notFound('practice');
-      return s.cache.practices.settings(practiceId);
+      if (!s.cache.reader.hasPractice(practiceId)) throw notFound('practice');
+      return s.cache.reader.settings(practiceId);
     },
     savePracticeSettings: async ({ practiceId, settings }) => {
       const s = session();
-      if (!s.cache.practices.practices().some((p) => p.id === practiceId)) throw notFound('practice');
-      s.actions.queueSettings(practiceId, settings);
+      if (!s.cache.reader.hasPractice(practiceId)) throw notFound('practice');
+      await s.cache.writer.queueSettings(practiceId, settings);
       s.localChange([practiceId], true);
-      return s.cache.practices.settings(practiceId);
+      return s.cache.reader.settings(practiceId);
     },
   };
 }

@@ -17,8 +17,6 @@ import { SIGNED_OUT_STATUS } from './status-tracker.js';
 const SavedSession = z.object({ serverUrl: z.string(), user: SessionUser, practices: z.array(PracticeRef) });
 type SavedSession = z.infer<typeof SavedSession>;
 
-const VERIFIER_KEY = 'passwordVerifier';
-
 export type SessionWiring = Omit<
   AccountSessionOptions,
   'accountDir' | 'serverUrl' | 'token' | 'user' | 'practices' | 'cacheKey' | 'cacheKeyWasKnown' | 'onAuthRejected'
@@ -83,7 +81,7 @@ export class AccountManager {
     this.secrets.set('token', login.token);
     this.secrets.set('session', JSON.stringify(saved));
     const session = await this.open(saved, login.token);
-    session.cache.kv.set(VERIFIER_KEY, await makeVerifier(password));
+    await session.cache.writer.setPasswordVerifier(await makeVerifier(password));
     return this.info();
   }
 
@@ -116,7 +114,7 @@ export class AccountManager {
       if (error instanceof ServerError && error.status === 401) return false;
       if (!(error instanceof NetworkError)) throw error;
     }
-    const verifier = session.cache.kv.get(VERIFIER_KEY);
+    const verifier = session.cache.reader.passwordVerifier();
     return verifier ? checkVerifier(password, verifier) : false;
   }
 

@@ -4,15 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from '../../../common/desktop/index.js';
-import type { PracticeRef, SessionUser } from '../../../common/http/index.js';
+import type { Party, PracticeRef, SessionUser } from '../../../common/http/index.js';
 import { AccountCache } from '../cache/account-cache.js';
-import type { StoredPage } from '../cache/sync-page-writer.js';
+import type { StoredPageSummary } from '../cache/writer/write-ops.js';
 import { DEFAULT_SYNC_PAGE, MAX_SYNC_PAGE } from '../../../common/limits.js';
 import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
 import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
 import { selectNotifiable } from '../notify/notification-rules.js';
-import { LocalActions } from '../outbox/local-actions.js';
 import { OutboxFlusher } from '../outbox/outbox-flusher.js';
 import { Backoff } from '../sync/backoff.js';
 import { LiveSocket } from '../sync/live-socket.js';
@@ -45,7 +44,8 @@ export class AccountSession {
   readonly cache: AccountCache;
   readonly client: ServerClient;
   readonly files: FileStore;
-  readonly actions: LocalActions;
+  /** The signed-in user as the sender of what they queue. */
+  readonly me: Party;
   readonly flusher: OutboxFlusher;
   readonly puller: SyncPuller;
   private readonly socket: LiveSocket;
@@ -62,7 +62,14 @@ export class AccountSession {
   static async open(o: AccountSessionOptions): Promise<AccountSession> {
     fs.mkdirSync(o.accountDir, { recursive: true, mode: 0o700 });
     const file = path.join(o.accountDir, 'cache.db');
-    return new AccountSession(o, await AccountCache.openChecked(file, o.cacheKey, o.cacheKeyWasKnown, o.user.id));
+    const cache = await AccountCache.open(file, o.cacheKey, o.cacheKeyWasKnown, o.user.id);
+    try {
+      await cache.writer.replacePractices(o.practices);
+    } catch (error) {
+      await cache.close();
+      throw error;
+    }
+    return new AccountSession(o, cache);
   }
 
   private constructor(
@@ -70,17 +77,16 @@ export class AccountSession {
     cache: AccountCache,
   ) {
     this.cache = cache;
-    this.cache.practices.replacePractices(o.practices);
     this.files = new FileStore(o.accountDir, o.cacheKey);
     this.client = new ServerClient(o.serverUrl, o.token);
     this.client.onReachable = () => this.onNetworkUp();
-    this.actions = new LocalActions(this.cache, { kind: 'staff', id: o.user.id, name: o.user.name });
-    this.syncedMessages = this.cache.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
+    this.me = { kind: 'staff', id: o.user.id, name: o.user.name };
+    this.syncedMessages = this.cache.reader.messageCount();
     this.notifications = new NotificationDispatcher({
       notifier: o.notifier,
       privacy: o.privacy,
       windowMs: o.notificationWindowMs,
-      stillNotifiable: (m) => this.stillNotifiable(m.id),
+      stillNotifiable: (m) => this.cache.reader.isOpen && this.cache.reader.notifiable(m.id),
       onClick: (target) => o.emit('showMessage', target),
     });
     this.puller = new SyncPuller({
@@ -117,7 +123,7 @@ export class AccountSession {
       syncedMessages: this.syncedMessages,
       initialSyncDone: this.puller.initialSyncDone,
       lastError: null,
-      pendingOutbox: this.cache.outbox.pendingCount(),
+      pendingOutbox: this.cache.reader.pendingOutboxCount(),
     });
     this.publishUnread();
     this.indexForSearch();
@@ -176,7 +182,7 @@ export class AccountSession {
   /** After a local action: refresh the UI, the badge and the outbox, then send. */
   localChange(practiceIds: string[], kick = false): void {
     if (this.stopped) return;
-    this.o.status.update({ pendingOutbox: this.cache.outbox.pendingCount() });
+    this.o.status.update({ pendingOutbox: this.cache.reader.pendingOutboxCount() });
     this.o.emit('changed', { practiceIds });
     this.publishUnread();
     this.indexForSearch();
@@ -192,16 +198,17 @@ export class AccountSession {
     await this.cache.close();
   }
 
-  private afterPage(page: StoredPage, initialDone: boolean): void {
+  private afterPage(page: StoredPageSummary, initialDone: boolean): void {
+    if (this.stopped) return;
     this.syncedMessages += page.insertedCount;
     this.o.status.update({ syncedMessages: this.syncedMessages, initialSyncDone: this.puller.initialSyncDone });
-    if (page.practiceIds.size > 0) this.o.emit('changed', { practiceIds: [...page.practiceIds] });
+    if (page.practiceIds.length > 0) this.o.emit('changed', { practiceIds: page.practiceIds });
     this.publishUnread();
     this.indexForSearch();
     this.notifications.add(
       selectNotifiable(page.newMessages, {
         initialSyncDone: initialDone,
-        portalMessagesShown: (id) => this.cache.practices.settings(id).portalMessagesInInbox,
+        portalMessagesShown: (id) => this.cache.reader.settings(id).portalMessagesInInbox,
       }),
     );
   }
@@ -209,8 +216,9 @@ export class AccountSession {
   /** Search indexing trails storage: after the backfill, in small batches between other work. */
   private indexForSearch(): void {
     if (this.indexing || !this.puller.initialSyncDone) return;
-    this.indexing = this.cache.fts
-      .catchUp(() => !this.stopped && this.cache.db.open)
+    this.indexing = this.cache.writer
+      .indexForSearch()
+      .then(() => undefined)
       .catch(() => undefined)
       .finally(() => {
         this.indexing = null;
@@ -218,23 +226,12 @@ export class AccountSession {
   }
 
   private publishUnread(): void {
-    const counts = this.cache.queries.unreadCounts(this.o.practices.map((p) => p.id));
+    if (!this.cache.reader.isOpen) return;
+    const counts = this.cache.reader.unreadCounts(this.o.practices.map((p) => p.id));
     const key = JSON.stringify(counts);
     if (key === this.lastUnread) return;
     this.lastUnread = key;
     this.o.emit('unreadCount', counts);
-  }
-
-  private stillNotifiable(messageId: string): boolean {
-    if (!this.cache.db.open) return false;
-    const row = this.cache.db
-      .prepare<[string], { read: number; archived: number; source: string; practice_id: string }>(
-        `SELECT b.read, b.archived, b.source, b.practice_id FROM messages m
-         JOIN mailbox_state b ON b.message_rowid = m.rowid WHERE m.id = ?`,
-      )
-      .get(messageId);
-    if (!row || row.read === 1 || row.archived === 1) return false;
-    return row.source !== 'portal' || this.cache.practices.settings(row.practice_id).portalMessagesInInbox;
   }
 
   private onNetworkUp(): void {
@@ -262,10 +259,7 @@ export class AccountSession {
           this.client.settings(practice.id),
         ]);
         if (this.stopped) return;
-        this.cache.transaction(() => {
-          for (const user of users) this.cache.practices.putUser(practice.id, user);
-          this.cache.practices.putServerSettings(practice.id, settings);
-        });
+        await this.cache.writer.putDirectory(practice.id, users, settings);
       }
       this.o.emit('changed', { practiceIds: this.o.practices.map((p) => p.id) });
       this.publishUnread();

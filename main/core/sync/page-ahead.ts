@@ -1,9 +1,15 @@
 // Fetches /sync pages ahead of the writer, a bounded number at a time, so that the writer can
 // store every page already fetched in one transaction (fewer commits during the backfill).
-import type { SyncResponse } from '../../../common/http/index.js';
 
-export class PageAhead {
-  private readonly fetched: SyncResponse[] = [];
+/** What the read-ahead needs of a page: where the next one starts, and its size. */
+export interface AheadPage {
+  cursor: string;
+  more: boolean;
+  changeCount: number;
+}
+
+export class PageAhead<T extends AheadPage> {
+  private readonly fetched: T[] = [];
   private finished = false;
   private failure: { error: unknown } | null = null;
   private wakeTaker: (() => void) | null = null;
@@ -12,7 +18,7 @@ export class PageAhead {
 
   /** Starts fetching after `cursor`; at most `maxAhead` pages wait to be taken. */
   constructor(
-    private readonly fetch: (after: string | null) => Promise<SyncResponse>,
+    private readonly fetch: (after: string | null) => Promise<T>,
     cursor: string | null,
     private readonly maxAhead: number,
   ) {
@@ -24,18 +30,18 @@ export class PageAhead {
    * least one page) in feed order. Null once the feed is exhausted; throws the fetch error after
    * the pages fetched before it were taken.
    */
-  async take(maxChanges: number): Promise<SyncResponse[] | null> {
+  async take(maxChanges: number): Promise<T[] | null> {
     while (this.fetched.length === 0) {
       if (this.failure) throw this.failure.error;
       if (this.finished) return null;
       await new Promise<void>((resolve) => (this.wakeTaker = resolve));
     }
-    const pages: SyncResponse[] = [];
+    const pages: T[] = [];
     let changes = 0;
     for (const page of this.fetched) {
-      if (pages.length > 0 && changes + page.changes.length > maxChanges) break;
+      if (pages.length > 0 && changes + page.changeCount > maxChanges) break;
       pages.push(page);
-      changes += page.changes.length;
+      changes += page.changeCount;
     }
     this.fetched.splice(0, pages.length);
     this.wake('fetcher');

@@ -1,6 +1,6 @@
-// Checks a /sync answer against the contract before anything of it is stored. A whole page (at
-// most 1000 changes) is checked at once: that takes a few ms, while yielding between slices
-// delayed the next page's request behind a page store at every yield (measured: fetches took 3x longer).
+// Checks a /sync answer against the contract before anything of it is stored. The main thread reads
+// only the envelope (cursor, more: enough to fetch the next page); the cache writer thread checks
+// the changes themselves, a whole page (at most 1000 changes) at once, right before storing them.
 import { z } from 'zod';
 import { Change, type SyncResponse } from '../../../common/http/index.js';
 
@@ -17,4 +17,25 @@ export function parseSyncPage(data: unknown): SyncResponse | null {
     changes.push(parsed.data);
   }
   return { changes, cursor: envelope.data.cursor, more: envelope.data.more };
+}
+
+/** A fetched page: its text for the writer thread, and what the fetcher needs to go on. */
+export interface FetchedSyncPage {
+  text: string;
+  cursor: string;
+  more: boolean;
+  changeCount: number;
+}
+
+/** The envelope of a /sync answer, or null when it is not JSON of the contract's shape. */
+export function readSyncEnvelope(text: string): FetchedSyncPage | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const envelope = Envelope.safeParse(data);
+  if (!envelope.success) return null;
+  return { text, cursor: envelope.data.cursor, more: envelope.data.more, changeCount: envelope.data.changes.length };
 }

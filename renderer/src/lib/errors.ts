@@ -6,3 +6,9 @@ export function errorMessage(error: unknown): string {
   }
   return 'Something went wrong. Please try again.';
 }
+
+/** The code of a failed desktop call (`already_claimed`, `offline`...), or `unknown`. */
+export function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'unknown';
+}

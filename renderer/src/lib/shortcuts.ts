@@ -2,6 +2,9 @@
 export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const mod = isMac ? 'Cmd' : 'Ctrl';
 
+/** Opens the Quick text picker from a message text box. */
+export const QUICK_TEXT_SHORTCUT = `${mod}+Shift+Space`;
+
 export const SHORTCUT_HINTS = {
   newMessage: `New Message (N or ${mod}+N)`,
   reply: `Reply (R); ${mod}+Enter sends`,

@@ -7,3 +7,5 @@ export type MailboxState = MessageView['state'];
 export type Attachment = Message['attachments'][number];
 export type StatePatch = DesktopArgs<'setMessageState'>['patch'];
 export type AttachmentRef = NonNullable<DesktopArgs<'reply'>['attachments']>[number];
+/** How a reply is addressed, and whether it takes over a portal thread someone else owns. */
+export type ReplyOptions = Pick<DesktopArgs<'reply'>, 'mode' | 'takeOver' | 'priority'>;

@@ -2,7 +2,10 @@
 import { flushDraft, useComposeStore } from './compose-store.js';
 import { useCurrentMessageStore } from './current-message-store.js';
 import { useMessageListStore, useTodoStore } from './message-list-store.js';
+import { useAuditStore } from './audit-store.js';
+import { usePortalStore } from './portal-store.js';
 import { useSearchStore } from './search-store.js';
+import { useTemplatesStore } from './templates-store.js';
 import { useSettingsStore } from './settings-store.js';
 
 export function clearContent(): void {
@@ -14,4 +17,7 @@ export function clearContent(): void {
   useTodoStore.getState().reset();
   useSearchStore.getState().reset();
   useSettingsStore.getState().reset();
+  usePortalStore.getState().reset();
+  useTemplatesStore.getState().reset();
+  useAuditStore.getState().reset();
 }

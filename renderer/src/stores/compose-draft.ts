@@ -1,5 +1,5 @@
 // A New Message as saved between sessions: the draft holds ids only, so names are looked up again.
-import type { Draft, PatientSummary, StaffUser } from '../../../common/desktop/index.js';
+import type { Draft, PatientSummary, Priority, StaffUser } from '../../../common/desktop/index.js';
 import { desktopApi } from '../api/client.js';
 import { encounterName } from '../lib/record-names.js';
 import type { ComposeLink } from './route-store.js';
@@ -14,6 +14,7 @@ export interface ComposeFields {
   subject: string;
   body: string;
   attachments: ComposeAttachment[];
+  priority: Priority;
 }
 
 export function toDraft(f: ComposeFields): Draft {
@@ -25,6 +26,7 @@ export function toDraft(f: ComposeFields): Draft {
     subject: f.subject,
     body: f.body,
     attachments: f.attachments,
+    priority: f.priority,
   };
 }
 
@@ -53,5 +55,6 @@ export async function fromDraft(practiceId: string, draft: Draft): Promise<Compo
     const d = documents.find((x) => x.id === draft.documentId);
     link = { kind: 'document', id: draft.documentId, label: d?.title ?? 'Document', patientId: d?.patientId ?? null };
   }
-  return { to, patient, link, subject: draft.subject, body: draft.body, attachments: draft.attachments };
+  const { subject, body, attachments } = draft;
+  return { to, patient, link, subject, body, attachments, priority: draft.priority ?? 'normal' };
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../lib/errors.js';
 import { stageWithProgress, tooLarge, type StagingProgress } from '../lib/staging.js';
 import { BODY_LIMIT, overLimit, SUBJECT_LIMIT } from '../lib/text-limits.js';
 import { fromDraft, toDraft, type ComposeAttachment, type ComposeFields } from './compose-draft.js';
+import { forwardFields } from './forward-draft.js';
 import type { ComposeLink } from './route-store.js';
 import { whileSending } from './send-in-flight.js';
 import { resolveTypedPatient } from './typed-patient.js';
@@ -22,7 +23,8 @@ interface ComposeState extends ComposeFields {
   patientError: string | null;
   sendError: string | null;
   sending: boolean;
-  open(practiceId: string, link: ComposeLink | null): Promise<void>;
+  /** `forward`: start from that message's text and attachments instead of the saved draft. */
+  open(practiceId: string, link: ComposeLink | null, forward?: string): Promise<void>;
   update(fields: Partial<ComposeFields>): void;
   setPatientText(text: string): void;
   /** Links the one patient the typed text matches; false (with `patientError`) when it can't. */
@@ -37,7 +39,15 @@ interface ComposeState extends ComposeFields {
 
 export const DRAFT_SAVE_DELAY_MS = 400;
 
-const blank: ComposeFields = { to: [], patient: null, link: null, subject: '', body: '', attachments: [] };
+const blank: ComposeFields = {
+  to: [],
+  patient: null,
+  link: null,
+  subject: '',
+  body: '',
+  attachments: [],
+  priority: 'normal',
+};
 const idle = {
   practiceId: null,
   ready: false,
@@ -73,7 +83,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
   return {
     ...blank,
     ...idle,
-    open: async (practiceId, link) => {
+    open: async (practiceId, link, forward) => {
       await flushDraft();
       set({ ...blank, ...idle, practiceId });
       let fields: ComposeFields = { ...blank };
@@ -86,6 +96,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
               .catch(() => null)
           : null;
         fields = { ...blank, link: link.kind === 'patient' ? null : link, patient };
+      } else if (forward) {
+        fields = { ...blank, ...(await forwardFields(forward)) };
       } else {
         const draft = await desktopApi()
           .getDraft({ practiceId })
@@ -94,7 +106,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
       }
       if (get().practiceId !== practiceId) return;
       set({ ...fields, ready: true });
-      if (link) scheduleSave();
+      if (link || forward) scheduleSave();
     },
     update: (fields) => {
       set({ ...fields, sendError: null, ...('patient' in fields ? { patientError: null } : {}) });
@@ -152,7 +164,12 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
           patientId: s.patient?.id,
           encounterId: s.link?.kind === 'encounter' ? s.link.id : undefined,
           documentId: s.link?.kind === 'document' ? s.link.id : undefined,
-          attachments: s.attachments.map(({ kind, id }) => ({ kind, id })),
+          attachments: s.attachments.map(({ kind, id, fromMessageId }) => ({
+            kind,
+            id,
+            ...(fromMessageId ? { fromMessageId } : {}),
+          })),
+          ...(s.priority === 'urgent' ? { priority: s.priority } : {}),
         };
         await whileSending(() => desktopApi().sendMessage(request));
         pendingSave = null;

@@ -1,8 +1,9 @@
 // Which screen is showing, and the way back to earlier ones: a tiny in-store route with its own
 // Back/Forward history instead of a router library (the host never sees these screens as pages).
 import { create } from 'zustand';
+import type { PortalThreadFilter } from '../../../common/desktop/index.js';
 
-export type MailFolder = 'inbox' | 'archived' | 'sent';
+export type MailFolder = 'inbox' | 'archived' | 'sent' | 'snoozed';
 
 /** What a new message starts linked to (from an encounter, a document or a patient). */
 export type ComposeLink =
@@ -13,14 +14,18 @@ export type ComposeLink =
 export type Route =
   | { name: 'dashboard' }
   | { name: 'messages'; folder: MailFolder; messageId: string | null }
-  | { name: 'compose'; link: ComposeLink | null }
+  /** `forward`: the message whose text and attachments the new message starts with. */
+  | { name: 'compose'; link: ComposeLink | null; forward?: string }
   | { name: 'patient'; patientId: string }
   | { name: 'encounter'; encounterId: string }
   /** `open`: show the document itself at once (a document link), not only highlight it. */
   | { name: 'documents'; documentId: string | null; open?: boolean }
   | { name: 'settings' }
   | { name: 'search' }
-  | { name: 'outbox' };
+  | { name: 'outbox' }
+  /** `messageId`: the message of the open conversation shown (its newest when opened from the queue). */
+  | { name: 'portal'; filter: PortalThreadFilter; threadId: string | null; messageId: string | null }
+  | { name: 'audit'; messageId: string | null };
 
 /** How far Back can go; older screens are forgotten. */
 export const HISTORY_LIMIT = 50;

@@ -5,16 +5,19 @@ import { afterEach } from 'vitest';
 import type { StoreApi } from 'zustand';
 import { setDesktopApiForTests } from '../api/client.js';
 import { App } from '../App.js';
+import { useAuditStore } from '../stores/audit-store.js';
 import { useComposeStore } from '../stores/compose-store.js';
 import { useCurrentMessageStore } from '../stores/current-message-store.js';
 import { useLockStore } from '../stores/lock-store.js';
 import { useMessageListStore, useTodoStore } from '../stores/message-list-store.js';
 import { useNoticeStore } from '../stores/notice-store.js';
+import { usePortalStore } from '../stores/portal-store.js';
 import { useRouteStore } from '../stores/route-store.js';
 import { useSearchStore } from '../stores/search-store.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { useSettingsStore } from '../stores/settings-store.js';
 import { useSyncStore } from '../stores/sync-store.js';
+import { useTemplatesStore } from '../stores/templates-store.js';
 import { useUnreadStore } from '../stores/unread-store.js';
 import { createFakeDesktopApi, type FakeOptions } from './fake-desktop-api.js';
 
@@ -36,6 +39,9 @@ const stores = [
   fresh(useSettingsStore),
   fresh(useSyncStore),
   fresh(useUnreadStore),
+  fresh(usePortalStore),
+  fresh(useTemplatesStore),
+  fresh(useAuditStore),
 ];
 
 // jsdom has no layout; the virtualizer needs a viewport height to decide which rows to render.

@@ -7,17 +7,27 @@ import { navigate, type ComposeLink } from '../../stores/route-store.js';
 import { CharacterCount } from '../common/CharacterCount.js';
 import { Chip } from '../common/Chip.js';
 import { submitOnCtrlEnter } from '../common/submit-on-ctrl-enter.js';
+import { QuickTextArea } from '../quicktext/QuickTextArea.js';
 import { AttachField } from './AttachField.js';
 import { PatientPicker } from './PatientPicker.js';
+import { PriorityField } from './PriorityField.js';
 import { RecipientPicker } from './RecipientPicker.js';
 import './compose.css';
 
 const linkKind = { encounter: 'Encounter', document: 'Document', patient: 'Patient' } as const;
 
-export function ComposeScreen({ practiceId, link }: { practiceId: string; link: ComposeLink | null }) {
+interface Props {
+  practiceId: string;
+  link: ComposeLink | null;
+  /** The message being forwarded, if any. */
+  forward?: string;
+}
+
+export function ComposeScreen({ practiceId, link, forward }: Props) {
   const ready = useComposeStore((s) => s.ready);
   const subject = useComposeStore((s) => s.subject);
   const body = useComposeStore((s) => s.body);
+  const patient = useComposeStore((s) => s.patient);
   const linked = useComposeStore((s) => s.link);
   const sending = useComposeStore((s) => s.sending);
   const staging = useComposeStore((s) => s.staging.length > 0);
@@ -25,7 +35,7 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
   const update = useComposeStore((s) => s.update);
 
   useEffect(() => {
-    void useComposeStore.getState().open(practiceId, link);
+    void useComposeStore.getState().open(practiceId, link, forward);
     // A draft must survive the window closing mid-sentence.
     const onHide = () => void flushDraft();
     window.addEventListener('pagehide', onHide);
@@ -33,7 +43,7 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
       window.removeEventListener('pagehide', onHide);
       void flushDraft();
     };
-  }, [practiceId, link]);
+  }, [practiceId, link, forward]);
 
   useEffect(() => {
     // Opened from a shortcut or a button that is gone now: start typing in To.
@@ -83,16 +93,19 @@ export function ComposeScreen({ practiceId, link }: { practiceId: string; link: 
         </div>
         <div className="field">
           <label htmlFor="compose-body">Body</label>
-          <textarea
+          <QuickTextArea
             id="compose-body"
             rows={10}
             value={body}
-            aria-describedby="compose-body-count"
-            onChange={(e) => update({ body: e.target.value })}
+            practiceId={practiceId}
+            patient={patient}
+            describedBy="compose-body-count"
+            onChange={(next) => update({ body: next })}
           />
           <CharacterCount id="compose-body-count" text={body} limit={BODY_LIMIT} />
         </div>
         <AttachField practiceId={practiceId} />
+        <PriorityField />
         {sendError && (
           <p role="alert" className="error">
             {sendError}

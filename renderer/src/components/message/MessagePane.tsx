@@ -1,6 +1,8 @@
 // The open message: its actions, the whole thread, and the reply box under it.
 import { useEffect } from 'react';
 import { selectCurrent, useCurrentMessageStore } from '../../stores/current-message-store.js';
+import { PortalThreadBar } from '../portal/PortalThreadBar.js';
+import { WorkflowActions } from '../workflow/WorkflowActions.js';
 import { MessageActions } from './MessageActions.js';
 import { ReplyBox } from './ReplyBox.js';
 import { ThreadMessage } from './ThreadMessage.js';
@@ -12,6 +14,7 @@ export function MessagePane({ messageId }: { messageId: string }) {
   const error = useCurrentMessageStore((s) => s.error);
   const actionError = useCurrentMessageStore((s) => s.actionError);
   const current = useCurrentMessageStore(selectCurrent);
+  const portal = useCurrentMessageStore((s) => s.portal);
 
   useEffect(() => {
     void useCurrentMessageStore.getState().open(messageId);
@@ -30,8 +33,12 @@ export function MessagePane({ messageId }: { messageId: string }) {
     <article className="message-pane" aria-labelledby="message-subject">
       <header className="message-pane-header">
         <h2 id="message-subject">{current.message.subject}</h2>
-        <MessageActions view={current} />
+        <div className="actions">
+          <MessageActions view={current} />
+          <WorkflowActions view={current} />
+        </div>
       </header>
+      {portal && <PortalThreadBar thread={portal} />}
       {actionError && (
         <p role="alert" className="error">
           {actionError}

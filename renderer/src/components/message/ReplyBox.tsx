@@ -1,4 +1,5 @@
-// The reply box under a message; replying to a Patient Portal message answers the patient.
+// The reply box under a message; replying to a Patient Portal message answers the patient. On a message to
+// several people it offers Reply (the sender) or Reply all; on a portal thread someone else owns it asks first.
 import { useState, type FormEvent } from 'react';
 import type { MessageView } from '../../../../common/desktop/index.js';
 import { REPLY_BOX_ID } from '../../hooks/useKeyboardShortcuts.js';
@@ -9,19 +10,43 @@ import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { CharacterCount } from '../common/CharacterCount.js';
 import { submitOnCtrlEnter } from '../common/submit-on-ctrl-enter.js';
+import { QuickTextArea } from '../quicktext/QuickTextArea.js';
+import { ConfirmDialog } from '../workflow/ConfirmDialog.js';
 import { ReplyAttachments } from './ReplyAttachments.js';
+import { replyAudience, ReplyModeChoice, type ReplyMode } from './ReplyModeChoice.js';
 
 export function ReplyBox({ view }: { view: MessageView }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<ReplyMode>('sender');
+  /** The question to ask before taking over a portal thread someone else owns. */
+  const [askTakeOver, setAskTakeOver] = useState<string | null>(null);
   const myId = useSessionStore((s) => s.session?.user?.id);
+  const portal = useCurrentMessageStore((s) => s.portal);
   const picked = usePickedAttachments();
-  const { sender, recipients } = view.message;
-  const toPatient = sender.kind === 'patient';
-  const replyTo =
-    sender.id === myId && sender.kind === 'staff' ? recipients.map((r) => r.name).join(', ') : sender.name;
+  const { message } = view;
+  const toPatient = message.sender.kind === 'patient';
+  const audience = replyAudience(message, myId);
+  const replyTo = (mode === 'all' ? audience.all : audience.sender).map((p) => p.name).join(', ');
+  const owner = portal?.owner && portal.owner.id !== myId ? portal.owner : null;
+
+  const send = async (takeOver: boolean) => {
+    setAskTakeOver(null);
+    setBusy(true);
+    const refs = picked.attachments.map(({ kind, id }) => ({ kind, id }));
+    const options = { ...(mode === 'all' ? { mode } : {}), ...(takeOver ? { takeOver } : {}) };
+    const result = await useCurrentMessageStore.getState().reply(body.trim(), refs.length ? refs : undefined, options);
+    setBusy(false);
+    if (result === true) {
+      setBody('');
+      picked.clear();
+      setDone(true);
+    } else if (result.code === 'already_claimed') {
+      setAskTakeOver('Someone else is answering this patient now. Send your reply and take the conversation over?');
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,37 +55,37 @@ export function ReplyBox({ view }: { view: MessageView }) {
     const tooLong = overLimit(body.trim(), BODY_LIMIT);
     if (tooLong) return setProblem(tooLong);
     setProblem(null);
-    setBusy(true);
-    const refs = picked.attachments.map(({ kind, id }) => ({ kind, id }));
-    const sent = await useCurrentMessageStore.getState().reply(body.trim(), refs.length ? refs : undefined);
-    setBusy(false);
-    if (sent) {
-      setBody('');
-      picked.clear();
-      setDone(true);
+    if (owner) {
+      return setAskTakeOver(
+        `${owner.name} is answering ${portal?.patient.name ?? 'this patient'}. Send your reply and take the conversation over?`,
+      );
     }
+    await send(false);
   };
 
   return (
     <form className="reply-box" onSubmit={(e) => void submit(e)} onKeyDown={submitOnCtrlEnter}>
+      {audience.all.length > audience.sender.length && !toPatient && <ReplyModeChoice mode={mode} onChange={setMode} />}
       <label htmlFor={REPLY_BOX_ID}>Reply to {replyTo}</label>
       {toPatient && (
         <p className="hint" id="reply-portal-hint">
           This goes to the patient through the Patient Portal.
         </p>
       )}
-      <textarea
+      <QuickTextArea
         id={REPLY_BOX_ID}
         rows={4}
         value={body}
-        aria-describedby={toPatient ? 'reply-portal-hint reply-count' : 'reply-count'}
-        onChange={(e) => {
-          setBody(e.target.value);
+        practiceId={message.practiceId}
+        patient={message.patient}
+        describedBy={toPatient ? 'reply-portal-hint reply-count' : 'reply-count'}
+        onChange={(next) => {
+          setBody(next);
           setDone(false);
         }}
       />
       <CharacterCount id="reply-count" text={body} limit={BODY_LIMIT} />
-      <ReplyAttachments practiceId={view.message.practiceId} patient={view.message.patient} picked={picked} />
+      <ReplyAttachments practiceId={message.practiceId} patient={message.patient} picked={picked} />
       {problem && (
         <p role="alert" className="error">
           {problem}
@@ -81,6 +106,15 @@ export function ReplyBox({ view }: { view: MessageView }) {
           </span>
         )}
       </div>
+      {askTakeOver && (
+        <ConfirmDialog
+          title="Take over this conversation?"
+          message={askTakeOver}
+          confirmLabel="Take over and reply"
+          onConfirm={() => void send(true)}
+          onCancel={() => setAskTakeOver(null)}
+        />
+      )}
     </form>
   );
 }

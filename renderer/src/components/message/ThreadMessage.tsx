@@ -3,8 +3,10 @@ import { useEffect, useRef } from 'react';
 import type { MessageView } from '../../../../common/desktop/index.js';
 import { fullTime } from '../../lib/format.js';
 import { navigate } from '../../stores/route-store.js';
+import { UrgentTag } from '../workflow/UrgentTag.js';
 import { AttachmentList } from './AttachmentList.js';
 import { LinkifiedText } from './LinkifiedText.js';
+import { ReceiptLine } from './ReceiptLine.js';
 import { RecordLinks } from './RecordLinks.js';
 
 export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurrent: boolean }) {
@@ -25,12 +27,14 @@ export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurren
         <span className="thread-sender">
           {message.sender.name}
           {fromPatient && <span className="portal-tag">Patient Portal</span>}
+          {message.priority === 'urgent' && <UrgentTag />}
         </span>
         <time dateTime={message.sentAt} className="muted">
           {fullTime(message.sentAt)}
         </time>
       </div>
       <div className="thread-to muted">To: {message.recipients.map((r) => r.name).join(', ') || '—'}</div>
+      <ReceiptLine receipts={view.receipts} />
       {delivery === 'pending' && (
         <p className="delivery pending" data-testid="delivery-pending">
           Pending: waiting to be delivered

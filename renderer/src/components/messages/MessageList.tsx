@@ -9,7 +9,12 @@ const ROW_HEIGHT = 56;
 /** Start loading the next page when the last visible row is this close to the end. */
 const PREFETCH_ROWS = 30;
 
-const folderNames: Record<MailFolder, string> = { inbox: 'Inbox', archived: 'Archived', sent: 'Sent' };
+const folderNames: Record<MailFolder, string> = {
+  inbox: 'Inbox',
+  archived: 'Archived',
+  sent: 'Sent',
+  snoozed: 'Snoozed',
+};
 
 export function MessageList({ folder, selectedId }: { folder: MailFolder; selectedId: string | null }) {
   const rows = useMessageListStore((s) => s.rows);

@@ -1,8 +1,9 @@
 // One row of the message list: sender, subject, time, and the unread/flag/attachment/portal/delivery marks.
 // The marks are the button's description, not its name, so "Flag" or "Reply" never match a row by name.
 import type { MessageRow } from '../../../../common/desktop/index.js';
-import { listTime } from '../../lib/format.js';
+import { fullTime, listTime } from '../../lib/format.js';
 import { Icon } from '../common/Icon.js';
+import { UrgentTag } from '../workflow/UrgentTag.js';
 
 interface Props {
   row: MessageRow;
@@ -19,12 +20,14 @@ interface Props {
 /** The row's state in words, for screen readers (and tests). */
 export function rowStatus(row: MessageRow): string {
   const parts = [
+    row.priority === 'urgent' ? 'Urgent.' : null,
     row.read ? null : 'Unread.',
     row.flagged ? 'Flagged.' : null,
     row.hasAttachments ? 'Has attachments.' : null,
     row.source === 'portal' ? 'Patient Portal.' : null,
     row.delivery === 'pending' ? 'Pending.' : null,
     row.delivery === 'failed' ? 'Not sent.' : null,
+    row.snoozedUntil ? `Snoozed until ${fullTime(row.snoozedUntil)}.` : null,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -54,6 +57,7 @@ export function MessageListRow(props: Props) {
           <span className="unread-dot" />
           <span className="row-sender">{who}</span>
           <span className="row-marks">
+            {row.priority === 'urgent' && <UrgentTag hidden />}
             {row.source === 'portal' && (
               <span className="mark portal" title="Patient Portal message">
                 <Icon name="portal" />
@@ -77,6 +81,11 @@ export function MessageListRow(props: Props) {
         <span className="row-line">
           <span className="row-subject">{row.subject}</span>
           {row.patientName && <span className="row-patient">{row.patientName}</span>}
+          {row.snoozedUntil && (
+            <span className="tag" aria-hidden="true">
+              Until {fullTime(row.snoozedUntil)}
+            </span>
+          )}
           {row.delivery === 'pending' && (
             <span className="delivery pending" data-testid="delivery-pending" aria-hidden="true">
               <Icon name="clock" /> Pending

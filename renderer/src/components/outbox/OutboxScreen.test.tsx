@@ -51,7 +51,7 @@ describe('Outbox', () => {
     });
     expect(screen.getByText('Every message you sent has been delivered.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Outbox/ })).toBeNull();
-    await h.user.click(screen.getByRole('button', { name: 'Back' }));
+    await h.user.click(screen.getByRole('button', { name: 'Previous screen' }));
     const thread = await screen.findByRole('list', { name: 'Thread' });
     await waitFor(() => expect(thread.textContent).not.toContain('Called her.'));
   });

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { NotificationPrivacy, PracticeSettings, Preferences } from '../../../../common/desktop/index.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
+import { AlertPreferencesFields, parseRealert, type AlertFields } from './AlertPreferencesFields.js';
 
 const privacyOptions: { value: NotificationPrivacy; label: string; explain: string }[] = [
   { value: 'generic', label: 'Generic', explain: 'Only “New message”. Nothing about who sent it or what it says.' },
@@ -23,6 +24,10 @@ export function SettingsForm({ practice, preferences }: Props) {
   const [email, setEmail] = useState(practice.emailNotifications);
   const [privacy, setPrivacy] = useState(preferences.notificationPrivacy);
   const [idleMinutes, setIdleMinutes] = useState(String(preferences.idleLockMinutes));
+  const [alerts, setAlerts] = useState<AlertFields>({
+    realertMinutes: String(preferences.urgentRealertMinutes),
+    quietHours: preferences.quietHours,
+  });
   const saving = useSettingsStore((s) => s.saving);
   const saved = useSettingsStore((s) => s.saved);
   const error = useSettingsStore((s) => s.error);
@@ -35,13 +40,19 @@ export function SettingsForm({ practice, preferences }: Props) {
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240) {
       return setProblem('Lock after idle must be a whole number of minutes from 0 to 240.');
     }
+    const realert = parseRealert(alerts.realertMinutes);
+    if (typeof realert === 'string') return setProblem(realert);
+    if (!alerts.quietHours.start || !alerts.quietHours.end) return setProblem('Quiet hours need a start and an end.');
     setProblem(null);
-    await useSettingsStore
-      .getState()
-      .save(
-        { portalMessagesInInbox: portal, emailNotifications: email },
-        { notificationPrivacy: privacy, idleLockMinutes: minutes },
-      );
+    await useSettingsStore.getState().save(
+      { portalMessagesInInbox: portal, emailNotifications: email },
+      {
+        notificationPrivacy: privacy,
+        idleLockMinutes: minutes,
+        urgentRealertMinutes: realert,
+        quietHours: alerts.quietHours,
+      },
+    );
   };
 
   return (
@@ -123,6 +134,7 @@ export function SettingsForm({ practice, preferences }: Props) {
             The app hides messages and asks for your password after this many minutes without use. 0 turns the lock off.
           </span>
         </div>
+        <AlertPreferencesFields value={alerts} onChange={setAlerts} />
       </fieldset>
       {(problem ?? error) && (
         <p role="alert" className="error">

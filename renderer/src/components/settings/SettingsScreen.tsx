@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useSessionStore } from '../../stores/session-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { SettingsForm } from './SettingsForm.js';
+import { TemplatesSection } from './TemplatesSection.js';
 import './settings.css';
 
 export function SettingsScreen({ practiceId }: { practiceId: string }) {
@@ -30,6 +31,7 @@ export function SettingsScreen({ practiceId }: { practiceId: string }) {
       ) : (
         <p className="muted">Loading settings…</p>
       )}
+      <TemplatesSection practiceId={practiceId} />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 // Picks the screen for the current route.
 import { useRouteStore } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { AuditScreen } from '../audit/AuditScreen.js';
 import { ComposeScreen } from '../compose/ComposeScreen.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { MessagesScreen } from '../messages/MessagesScreen.js';
 import { OutboxScreen } from '../outbox/OutboxScreen.js';
+import { PortalScreen } from '../portal/PortalScreen.js';
 import { EncounterView } from '../records/EncounterView.js';
 import { FindDocuments } from '../records/FindDocuments.js';
 import { PatientView } from '../records/PatientView.js';
@@ -21,7 +23,7 @@ export function CurrentScreen() {
     case 'messages':
       return <MessagesScreen practiceId={practiceId} folder={route.folder} messageId={route.messageId} />;
     case 'compose':
-      return <ComposeScreen practiceId={practiceId} link={route.link} />;
+      return <ComposeScreen practiceId={practiceId} link={route.link} forward={route.forward} />;
     case 'patient':
       return <PatientView practiceId={practiceId} patientId={route.patientId} />;
     case 'encounter':
@@ -41,5 +43,16 @@ export function CurrentScreen() {
       return <SearchResults practiceId={practiceId} />;
     case 'outbox':
       return <OutboxScreen />;
+    case 'portal':
+      return (
+        <PortalScreen
+          practiceId={practiceId}
+          filter={route.filter}
+          threadId={route.threadId}
+          messageId={route.messageId}
+        />
+      );
+    case 'audit':
+      return <AuditScreen practiceId={practiceId} messageId={route.messageId} />;
   }
 }

@@ -19,16 +19,16 @@ const links = () => screen.getByRole('list', { name: 'Referenced records' });
 describe('History', () => {
   it('goes back from a patient to the message with the Back button, and forward again', async () => {
     const h = await renderApp();
-    expect(screen.getByRole('button', { name: 'Back' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Previous screen' })).toHaveProperty('disabled', true);
     await openLabs(h);
     await h.user.click(within(links()).getByRole('button', { name: 'Ada Brown' }));
     await screen.findByRole('heading', { name: 'Demographics' });
-    expect(screen.getByRole('button', { name: 'Back' }).title).toMatch(/Alt\+Left|Cmd\+\[/);
-    await h.user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('button', { name: 'Previous screen' }).title).toMatch(/Alt\+Left|Cmd\+\[/);
+    await h.user.click(screen.getByRole('button', { name: 'Previous screen' }));
     expect(await screen.findByRole('article', { name: 'Lab results for Ada Brown' })).toBeTruthy();
-    await h.user.click(screen.getByRole('button', { name: 'Forward' }));
+    await h.user.click(screen.getByRole('button', { name: 'Next screen' }));
     expect(await screen.findByRole('heading', { name: 'Demographics' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Forward' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Next screen' })).toHaveProperty('disabled', true);
   });
 
   it('goes back and forward with Alt+Left and Alt+Right, from an encounter', async () => {
@@ -76,10 +76,10 @@ describe('History', () => {
       ).toBe('true'),
     );
     await h.user.click(within(preview).getByRole('button', { name: 'Close' }));
-    await h.user.click(screen.getByRole('button', { name: 'Back' }));
+    await h.user.click(screen.getByRole('button', { name: 'Previous screen' }));
     expect(await screen.findByRole('article', { name: 'Lab results for Ada Brown' })).toBeTruthy();
     // Forward shows the document highlighted again, without opening it a second time.
-    await h.user.click(screen.getByRole('button', { name: 'Forward' }));
+    await h.user.click(screen.getByRole('button', { name: 'Next screen' }));
     await screen.findByRole('listbox', { name: 'Documents' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(h.api.calls.filter((c) => c.method === 'getDocumentContent')).toHaveLength(1);
@@ -90,6 +90,6 @@ describe('History', () => {
     await openLabs(h);
     await h.user.selectOptions(screen.getByLabelText('Practice'), 'p2');
     await screen.findByRole('heading', { name: 'Dashboard' });
-    expect(screen.getByRole('button', { name: 'Back' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Previous screen' })).toHaveProperty('disabled', true);
   });
 });

@@ -1,4 +1,5 @@
-// Back and Forward buttons in the top bar: from a patient, encounter or document back to the message.
+// Back and Forward buttons in the top bar: from a patient, encounter or document back to the message. Named
+// "Previous screen" and "Next screen" so they never read like a message's Forward.
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
 import { useRouteStore } from '../../stores/route-store.js';
 import { Icon } from '../common/Icon.js';
@@ -10,7 +11,7 @@ export function HistoryButtons() {
     <div className="history-buttons">
       <button
         className="icon-button"
-        aria-label="Back"
+        aria-label="Previous screen"
         title={SHORTCUT_HINTS.back}
         disabled={!canGoBack}
         onClick={() => useRouteStore.getState().goBack()}
@@ -19,7 +20,7 @@ export function HistoryButtons() {
       </button>
       <button
         className="icon-button"
-        aria-label="Forward"
+        aria-label="Next screen"
         title={SHORTCUT_HINTS.forward}
         disabled={!canGoForward}
         onClick={() => useRouteStore.getState().goForward()}

@@ -11,8 +11,11 @@ import { SignOutButton } from './SignOutButton.js';
 const places: { label: string; route: Route; title?: string }[] = [
   { label: 'Dashboard', route: { name: 'dashboard' } },
   { label: 'Messages', route: { name: 'messages', folder: 'inbox', messageId: null } },
+  { label: 'Patient Portal', route: { name: 'portal', filter: 'unassigned', threadId: null, messageId: null } },
   { label: 'Find Documents', route: { name: 'documents', documentId: null } },
 ];
+/** The audit trail is for practice admins only. */
+const auditPlace = { label: 'Audit', route: { name: 'audit', messageId: null } as Route };
 
 /** These screens have their own "New Message" (pre-linked, or the form itself), so the bar hides its one. */
 const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter', 'documents', 'patient']);
@@ -20,6 +23,7 @@ const screensWithOwnNewMessage = new Set<Route['name']>(['compose', 'encounter',
 export function TopBar() {
   const current = useRouteStore((s) => s.route.name);
   const user = useSessionStore((s) => s.session?.user);
+  const isAdmin = useSessionStore((s) => s.session?.practices.find((p) => p.id === s.practiceId)?.role === 'admin');
   // What the user sent; their read/flag/archive changes go along unseen and are not counted.
   const outboxCount = useSyncStore((s) => s.outbox.filter((i) => i.kind === 'send').length);
   const offline = useIsOffline();
@@ -31,7 +35,7 @@ export function TopBar() {
       <PracticeSwitcher />
       <nav aria-label="Main">
         <ul>
-          {places.map((p) => (
+          {(isAdmin ? [...places, auditPlace] : places).map((p) => (
             <li key={p.label}>
               <a
                 href={`#${p.route.name}`}
@@ -60,8 +64,13 @@ export function TopBar() {
       )}
       {/* Online, pending items leave within moments; the outbox only needs attention offline or on failure. */}
       {(failed > 0 || (offline && outboxCount > 0)) && (
-        <button className={`outbox-link ${failed ? 'failed' : ''}`} onClick={() => navigate({ name: 'outbox' })}>
-          {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
+        <button
+          className={`outbox-link ${failed ? 'failed' : ''}`}
+          aria-label={failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
+          onClick={() => navigate({ name: 'outbox' })}
+        >
+          {/* Short on screen (the colour says pending or not sent); the name says it in full. */}
+          {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount}`}
         </button>
       )}
       <div className="account">
