@@ -138,6 +138,8 @@ export const desktopMethods = {
   getDraft: method(PracticeArg, Draft.nullable()),
   saveDraft: method(z.object({ practiceId: Id, draft: Draft.nullable() }).strict(), Ok),
   unlock: method(z.object({ password: z.string().min(1).max(1024) }).strict(), z.object({ unlocked: z.boolean() })),
+  /** The user typed, clicked or scrolled in the window (throttled by the caller): the idle lock starts over. */
+  reportActivity: method(NoArgs, Ok),
   ...workflowMethods,
 } as const;
 

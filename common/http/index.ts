@@ -1,4 +1,4 @@
-// The practice server's wire contract (../shared/API.md), one schema per shape.
+// The practice server's wire contract (docs/API.md), one schema per shape.
 export * from './primitives.js';
 export * from './session.js';
 export * from './records.js';

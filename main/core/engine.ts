@@ -17,6 +17,9 @@ import { messageHandlers } from './handlers/message-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
 import { workflowHandlers } from './handlers/workflow-handlers.js';
 import type { Engine, EngineListener, EngineOptions } from './host-ports.js';
+import { AppLock } from './lock/app-lock.js';
+import { systemClock } from './lock/idle-timer.js';
+import { lockHandlers } from './lock/lock-handlers.js';
 import { AccountManager } from './session/account-manager.js';
 import { StatusTracker } from './session/status-tracker.js';
 import { NetworkError, ServerError } from './sync/server-client.js';
@@ -31,7 +34,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
 
 export function createEngine(options: EngineOptions): Engine {
   const listeners = new Set<EngineListener>();
-  const emit: EngineListener = (event, payload) => {
+  const broadcast: EngineListener = (event, payload) => {
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -40,7 +43,11 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
   };
+  // Every event passes the lock, which holds content events while the app is locked.
+  const lock = new AppLock(options.clock ?? systemClock, broadcast);
+  const emit: EngineListener = (event, payload) => lock.deliver(event, payload);
   let prefs: Preferences = { ...DEFAULT_PREFERENCES, ...options.preferences.load() };
+  lock.setIdleMinutes(prefs.idleLockMinutes);
   const status = new StatusTracker((s) => emit('syncStatus', s));
   const accounts = new AccountManager(options, {
     notifier: options.notifier,
@@ -59,15 +66,20 @@ export function createEngine(options: EngineOptions): Engine {
     savePreferences: (patch) => {
       prefs = Preferences.parse({ ...prefs, ...patch });
       options.preferences.save(prefs);
+      lock.setIdleMinutes(prefs.idleLockMinutes);
       return prefs;
     },
   };
-  const handlers = guarded({
-    ...accountHandlers(ctx),
-    ...messageHandlers(ctx),
-    ...recordHandlers(ctx),
-    ...workflowHandlers(ctx),
-  });
+  const handlers = guarded(
+    {
+      ...accountHandlers(ctx),
+      ...messageHandlers(ctx),
+      ...recordHandlers(ctx),
+      ...workflowHandlers(ctx),
+      ...lockHandlers(lock, accounts),
+    },
+    lock,
+  );
   return {
     handlers,
     subscribe(listener) {
@@ -83,16 +95,23 @@ export function createEngine(options: EngineOptions): Engine {
     reconnectNow() {
       accounts.sessionOrNull?.reconnectNow();
     },
+    reportActivity: () => lock.reportActivity(),
+    lockNow: () => lock.lock(),
+    get locked() {
+      return lock.locked;
+    },
   };
 }
 
-/** Every method checks its arguments itself (hosts do too) and throws only EngineErrors. */
-function guarded(raw: DesktopHandlers): DesktopHandlers {
+/** Every method is refused while locked (but those the lock screen needs), checks its arguments itself (hosts do too) and throws only EngineErrors. */
+function guarded(raw: DesktopHandlers, lock: AppLock): DesktopHandlers {
   const out: Partial<Record<DesktopMethodName, unknown>> = {};
   for (const name of desktopMethodNames) {
     const schema = desktopMethods[name].args;
     const impl = raw[name] as (args: unknown) => Promise<unknown>;
     out[name] = async (args: unknown) => {
+      const refusal = lock.refusal(name);
+      if (refusal) throw refusal;
       const parsed = schema.safeParse(args ?? {});
       if (!parsed.success) throw invalidArgument(parsed.error);
       try {

@@ -6,6 +6,7 @@ import type {
   DesktopHandlers,
   Preferences,
 } from '../../common/desktop/index.js';
+import type { LockClock } from './lock/idle-timer.js';
 
 /** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
 export interface SecretStore {
@@ -43,6 +44,13 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /**
+   * Plain http:// to a server that is not on this computer (development only). Default: the
+   * PRACTICE_MESSENGER_ALLOW_HTTP=1 environment setting (session/server-address-policy.ts).
+   */
+  allowHttp?: boolean;
+  /** The idle lock's clock (tests inject one they can move); the system clock by default. */
+  clock?: LockClock;
   /** Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification burst window (default 250 ms). */
   tuning?: { syncPageSize?: number; notificationWindowMs?: number };
 }
@@ -60,4 +68,10 @@ export interface Engine {
   stop(): Promise<void>;
   /** The OS says the network is back: reconnect and flush now instead of waiting out the backoff. */
   reconnectNow(): void;
+  /** The host saw user input (keyboard, pointer, touch): the idle lock counts from now. */
+  reportActivity(): void;
+  /** The OS locked the screen or is going to sleep: lock now (when someone is signed in). */
+  lockNow(): void;
+  /** Whether the app lock is engaged (a host tells a freshly loaded page). */
+  readonly locked: boolean;
 }

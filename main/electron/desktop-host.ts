@@ -65,7 +65,8 @@ export async function startDesktopHost(
   const notifier = new ElectronNotifier(
     notificationDeps((target) => {
       showWindow();
-      if (target) router.deliver('showMessage', target);
+      // While locked, the engine holds its own showMessage for this click and replays it on unlock.
+      if (target && !engine.locked) router.deliver('showMessage', target);
     }),
   );
   const engine = createEngine({
@@ -85,12 +86,11 @@ export async function startDesktopHost(
   const counts = await engine.handlers.getUnreadCounts({}).catch(() => null); // signed out: stays 0
   if (counts) display.indicators.update(counts);
 
-  const lock = new LockController({ router, isSignedIn: async () => (await engine.handlers.getSession({})).signedIn });
-  const idle = watchForLockTriggers(lock);
+  const lock = new LockController(engine, router);
+  const idle = watchForLockTriggers(lock, () => engine.reportActivity());
   powerMonitor.on('resume', () => engine.reconnectNow()); // a wake-up usually means a new network
   let startAtLogin: boolean | null = null;
   const applyPreferences = (prefs: Preferences) => {
-    idle.setMinutes(prefs.idleLockMinutes);
     if (config.e2e || prefs.startAtLogin === startAtLogin) return; // tests must not register login items
     startAtLogin = prefs.startAtLogin;
     applyStartAtLogin(loginItemPort(APP_ID), appInfo.name, prefs.startAtLogin);
@@ -131,7 +131,7 @@ export async function startDesktopHost(
       trayTooltip: () => display.tray.tooltip,
       unreadCount: () => display.indicators.count,
       isLocked: () => lock.locked,
-      lockNow: () => lock.lock(),
+      lockNow: async () => lock.lock(),
       secretsPersistent: () => secrets.verdict.persistent,
     });
   }

@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlatformBadgePort } from './badge/platform-badge.js';
 import type { PngRepresentation } from './icons/icon-images.js';
-import type { IdleClock } from './lock/idle-lock-timer.js';
+import type { IdleClock } from './lock/system-input-reporter.js';
 import type { ElectronNotifierDeps } from './notifications/electron-notifier.js';
 import type { TrayLike, TrayMenuItem } from './tray/system-tray.js';
 import type { LoginItemPort } from './window/start-at-login.js';

@@ -1,5 +1,6 @@
 // The browser host: serves the built renderer and carries the desktop API over a loopback WebSocket.
-// Bound to 127.0.0.1 only; the page and the socket need the per-launch secret, and the socket checks Origin.
+// Bound to 127.0.0.1 only; every request must name that host:port (no DNS rebinding), every page and
+// the socket need the per-launch secret, and the socket checks Origin.
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
@@ -30,6 +31,17 @@ export interface RunningWebHost {
 
 const LOOPBACK = '127.0.0.1';
 
+/** The app's page itself (any HTML), as opposed to its scripts, styles and the bridge. */
+function isPage(url: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0] ?? '').toLowerCase();
+  } catch {
+    return true; // undecodable: treat as a page, so the secret is asked for
+  }
+  return path.endsWith('/') || /\.html?$/.test(path);
+}
+
 function secretMatches(expected: string, given: unknown): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(expected);
@@ -44,9 +56,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const secret = options.secret ?? randomBytes(32).toString('hex');
   const app = Fastify({ logger: false });
   let origin = '';
+  let expectedHost = '';
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 16 * 1024 * 1024 } });
-  await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: true });
+  await app.register(fastifyStatic, {
+    root: options.rendererDir,
+    index: false,
+    wildcard: true,
+    // The backstop for any spelling of a page's path that reaches the file server: the secret or nothing.
+    allowedPath: (pathName, _root, request) =>
+      !/\.html?$/i.test(pathName) || secretMatches(secret, (request.query as Record<string, unknown>).secret),
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy(origin));
@@ -56,19 +76,22 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     return payload;
   });
 
-  // Browsers ask for /favicon.ico on pages without an icon link (e.g. the 403 below): the app icon, not a 404.
-  app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png'));
-
-  // The page itself holds no data, but asking for the secret here too means a stray local page can't frame or script it.
-  app.get('/', async (request, reply) => {
-    if (!secretMatches(secret, (request.query as Record<string, unknown>).secret)) {
+  // A rebound DNS name reaches this port too, with its own name in Host: only our exact host:port is served.
+  // Pages hold no data, but asking for the secret means a stray local page can't frame or script them.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.host !== expectedHost) {
+      return reply.code(403).type('text/plain').send('This address does not belong to Practice Messenger.');
+    }
+    if (isPage(request.url) && !secretMatches(secret, (request.query as Record<string, unknown>).secret)) {
       return reply
         .code(403)
         .type('text/plain')
         .send('Open the address that "npm start" printed: it carries this launch\'s secret.');
     }
-    return reply.sendFile('index.html');
   });
+  app.get('/', async (_request, reply) => reply.sendFile('index.html'));
+  // Browsers ask for /favicon.ico where a page has no icon link (e.g. the 403 above): the app icon, not a 404.
+  app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png'));
 
   const sockets = new Set<import('ws').WebSocket>();
   const unsubscribe = options.engine.subscribe((event, payload) => {
@@ -94,6 +117,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     },
     (socket) => {
       sockets.add(socket);
+      // A page loaded (or reloaded) while locked must show the lock screen, not ask for data first.
+      if (options.engine.locked)
+        socket.send(JSON.stringify({ type: 'event', event: 'locked', payload: { locked: true } }));
       socket.on('close', () => sockets.delete(socket));
       socket.on('message', async (data) => {
         let call: WireCall;
@@ -118,7 +144,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   await app.listen({ host: LOOPBACK, port: options.port ?? 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('The browser host did not get a TCP port.');
-  origin = `http://${LOOPBACK}:${address.port}`;
+  expectedHost = `${LOOPBACK}:${address.port}`;
+  origin = `http://${expectedHost}`;
   return {
     url: `${origin}/?secret=${secret}`,
     origin,

@@ -4,6 +4,7 @@ import { AppShell } from './components/shell/AppShell.js';
 import { LockScreen } from './components/lock/LockScreen.js';
 import { SignInScreen } from './components/sign-in/SignInScreen.js';
 import { subscribeToDesktopEvents } from './desktop-events.js';
+import { reportUserActivity } from './lib/activity-reporter.js';
 import { useLockStore } from './stores/lock-store.js';
 import { useSessionStore } from './stores/session-store.js';
 import './styles/theme.css';
@@ -17,8 +18,12 @@ export function App() {
 
   useEffect(() => {
     const unsubscribe = subscribeToDesktopEvents();
+    const stopReporting = reportUserActivity();
     void useSessionStore.getState().load();
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      stopReporting();
+    };
   }, []);
 
   if (locked) return <LockScreen />;

@@ -9,7 +9,7 @@ import { UploadResponse } from '../../common/http/index.js';
 import { sql } from '../db/database.js';
 import { ApiError, malformed, notFound, unprocessable } from '../http/api-error.js';
 import { authenticateMember, bearerToken } from '../http/auth.js';
-import { contentDisposition } from '../http/content-disposition.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import { discardRestOfBody } from '../http/discard-body.js';
 import type { App, ServerContext } from '../http/context.js';
 import { checkToken } from '../services/auth/tokens.js';
@@ -139,16 +139,12 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
             'SELECT 1 FROM message_files f JOIN messages m ON m.seq = f.message_seq WHERE f.upload_id = ? AND m.portal_patient_id = ?',
           ).get(upload.id, subjectId));
     if (!upload || !allowed) throw notFound();
-    return (
-      reply
-        .type(upload.mime_type)
-        .header('content-length', upload.size)
-        .header('content-disposition', contentDisposition(upload.name))
-        .header('x-content-type-options', 'nosniff')
-        // Stored files are never to run as a page of this origin, whatever their type says.
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .send(ctx.blobs.read(upload.sha256))
-    );
+    return sendStoredFile(reply, {
+      mimeType: upload.mime_type,
+      size: upload.size,
+      name: upload.name,
+      bytes: ctx.blobs.read(upload.sha256),
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import {
 import { notFound } from '../http/api-error.js';
 import { authenticateMember } from '../http/auth.js';
 import type { App, ServerContext } from '../http/context.js';
-import { contentDisposition } from '../http/content-disposition.js';
+import { sendStoredFile } from '../http/content-disposition.js';
 import {
   findDocument,
   findEncounter,
@@ -89,16 +89,12 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
       authenticateMember(ctx, request, pid);
       const document = findDocument(ctx.db, pid, id);
       if (!document) throw notFound();
-      return (
-        reply
-          .type(document.mimeType)
-          .header('content-length', document.size)
-          .header('content-disposition', contentDisposition(document.fileName))
-          .header('x-content-type-options', 'nosniff')
-          // Stored files are never to run as a page of this origin, whatever their type says.
-          .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(ctx.blobs.read(document.sha256))
-      );
+      return sendStoredFile(reply, {
+        mimeType: document.mimeType,
+        size: document.size,
+        name: document.fileName,
+        bytes: ctx.blobs.read(document.sha256),
+      });
     },
   );
 }

@@ -1,10 +1,11 @@
-// The idle lock: the idle timer's decisions, the lock state and IPC gate, and which events the
-// locked window still gets. Electron is not loaded: powerMonitor's idle time and the timers are fakes.
+// The Electron host's part of the app lock, which main/core decides: it reports system input to the
+// engine, gates IPC by the engine's lock state and re-announces it to a reloaded page. Electron is not
+// loaded: powerMonitor's idle time and the timers are fakes, and the engine is a small stand-in.
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopEventName } from '../../common/desktop/index.js';
 import { RendererEventRouter } from '../../main/electron/ipc/renderer-event-router.js';
-import { IDLE_POLL_MS, IdleLockTimer, type IdleClock } from '../../main/electron/lock/idle-lock-timer.js';
 import { LockController } from '../../main/electron/lock/lock-controller.js';
+import { IDLE_POLL_MS, SystemInputReporter, type IdleClock } from '../../main/electron/lock/system-input-reporter.js';
 
 function fakeClock() {
   let idleSeconds = 0;
@@ -12,7 +13,7 @@ function fakeClock() {
   let intervalMs = 0;
   const clock: IdleClock = {
     systemIdleSeconds: () => idleSeconds,
-    setInterval: (callback, ms) => {
+    setInterval: (callback: () => void, ms: number) => {
       tick = callback;
       intervalMs = ms;
       return 'handle';
@@ -36,123 +37,54 @@ function fakeClock() {
   };
 }
 
-describe('IdleLockTimer', () => {
-  it('fires once when idle time reaches the configured minutes, polling every few seconds', () => {
+describe('SystemInputReporter', () => {
+  it('reports input when the system saw some since the last poll, and nothing while idle', () => {
     const fake = fakeClock();
-    const onIdle = vi.fn();
-    new IdleLockTimer(fake.clock, onIdle).setMinutes(5);
+    const onInput = vi.fn();
+    const reporter = new SystemInputReporter(fake.clock, onInput);
+    reporter.start();
     expect(fake.intervalMs).toBe(IDLE_POLL_MS);
-    fake.idleFor(299);
-    expect(onIdle).not.toHaveBeenCalled();
-    fake.idleFor(300);
+    fake.idleFor(1);
+    expect(onInput).toHaveBeenCalledTimes(1);
+    fake.idleFor(IDLE_POLL_MS / 1000);
     fake.idleFor(600);
-    expect(onIdle).toHaveBeenCalledTimes(1);
-  });
-
-  it('fires again only after the user was active in between', () => {
-    const fake = fakeClock();
-    const onIdle = vi.fn();
-    new IdleLockTimer(fake.clock, onIdle).setMinutes(1);
-    fake.idleFor(60);
-    fake.idleFor(2);
-    fake.idleFor(61);
-    expect(onIdle).toHaveBeenCalledTimes(2);
-  });
-
-  it('is off at 0 minutes and follows a changed setting', () => {
-    const fake = fakeClock();
-    const onIdle = vi.fn();
-    const timer = new IdleLockTimer(fake.clock, onIdle);
-    timer.setMinutes(0);
-    expect(fake.running).toBe(false);
-    timer.setMinutes(10);
-    fake.idleFor(300);
-    expect(onIdle).not.toHaveBeenCalled();
-    timer.setMinutes(2);
-    fake.idleFor(300);
-    expect(onIdle).toHaveBeenCalledTimes(1);
-    timer.stop();
+    expect(onInput).toHaveBeenCalledTimes(1);
+    fake.idleFor(0);
+    expect(onInput).toHaveBeenCalledTimes(2);
+    reporter.stop();
     expect(fake.running).toBe(false);
   });
 });
 
-function lockSetup(signedIn = true) {
+function lockSetup() {
   const sent: [DesktopEventName, unknown][] = [];
   const router = new RendererEventRouter((event, payload) => void sent.push([event, payload]));
-  const lock = new LockController({ router, isSignedIn: async () => signedIn });
-  return { sent, router, lock };
+  const engine = { locked: false, lockNow: vi.fn(() => void (engine.locked = true)) };
+  return { sent, engine, lock: new LockController(engine, router) };
 }
 
 describe('LockController', () => {
-  it('locks a signed-in session: tells the window, then refuses data calls but not the lock screen ones', async () => {
-    const { sent, lock } = lockSetup();
-    await lock.lock();
+  it("passes the OS lock to the engine and gates IPC by the engine's state", () => {
+    const { engine, lock } = lockSetup();
+    expect(lock.refusal('getThread')).toBeNull();
+    lock.lock();
+    expect(engine.lockNow).toHaveBeenCalledTimes(1);
     expect(lock.locked).toBe(true);
-    expect(sent).toEqual([['locked', { locked: true }]]);
     expect(lock.refusal('getThread')).toEqual(expect.objectContaining({ code: 'locked' }));
     expect(lock.refusal('listMessages')).not.toBeNull();
     expect(lock.refusal('unlock')).toBeNull();
+    expect(lock.refusal('reportActivity')).toBeNull();
     expect(lock.refusal('getUnreadCounts')).toBeNull();
-  });
-
-  it('does not lock when nobody is signed in, and locks only once', async () => {
-    const signedOut = lockSetup(false);
-    await signedOut.lock.lock();
-    expect(signedOut.lock.locked).toBe(false);
-    const { sent, lock } = lockSetup();
-    await Promise.all([lock.lock(), lock.lock()]);
-    expect(sent.filter(([event]) => event === 'locked')).toHaveLength(1);
-  });
-
-  it('keeps the badge and sync status flowing while locked, and holds message events until unlock', async () => {
-    const { sent, router, lock } = lockSetup();
-    await lock.lock();
-    router.deliver('unreadCount', { total: 3, byPractice: { p1: 3 } });
-    router.deliver('syncStatus', {
-      state: 'online',
-      syncedMessages: 1,
-      initialSyncDone: true,
-      lastError: null,
-      pendingOutbox: 0,
-    });
-    router.deliver('changed', { practiceIds: ['p1'] });
-    router.deliver('changed', { practiceIds: ['p2', 'p1'] });
-    router.deliver('showMessage', { practiceId: 'p1', messageId: 'm9' });
-    expect(sent.map(([event]) => event)).toEqual(['locked', 'unreadCount', 'syncStatus']);
-
-    lock.afterCall('unlock', { ok: true, value: { unlocked: false } });
-    expect(lock.locked).toBe(true);
-    lock.afterCall('unlock', { ok: false, error: { code: 'offline', message: 'x' } });
-    expect(lock.locked).toBe(true);
-
-    lock.afterCall('unlock', { ok: true, value: { unlocked: true } });
-    expect(lock.locked).toBe(false);
-    expect(sent.slice(3)).toEqual([
-      ['locked', { locked: false }],
-      ['changed', { practiceIds: ['p1', 'p2'] }],
-      ['showMessage', { practiceId: 'p1', messageId: 'm9' }],
-    ]);
+    engine.locked = false;
     expect(lock.refusal('getThread')).toBeNull();
   });
 
-  it('ends the lock on sign-out and drops what it held', async () => {
-    const { sent, router, lock } = lockSetup();
-    await lock.lock();
-    router.deliver('changed', { practiceIds: ['p1'] });
-    lock.afterCall('signOut', { ok: true, value: { ok: true } });
-    expect(lock.locked).toBe(false);
-    expect(sent.map(([event]) => event)).toEqual(['locked', 'locked']);
-  });
-
-  it('re-announces the lock to a reloaded page', async () => {
-    const { sent, lock } = lockSetup();
+  it('re-announces the lock to a reloaded page, and only when locked', () => {
+    const { sent, engine, lock } = lockSetup();
     lock.announce();
     expect(sent).toEqual([]);
-    await lock.lock();
+    engine.locked = true;
     lock.announce();
-    expect(sent).toEqual([
-      ['locked', { locked: true }],
-      ['locked', { locked: true }],
-    ]);
+    expect(sent).toEqual([['locked', { locked: true }]]);
   });
 });

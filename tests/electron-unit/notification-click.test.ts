@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DesktopEventName } from '../../common/desktop/index.js';
 import type { NotificationRequest } from '../../main/core/host-ports.js';
 import { RendererEventRouter } from '../../main/electron/ipc/renderer-event-router.js';
-import { LockController } from '../../main/electron/lock/lock-controller.js';
+import { AppLock } from '../../main/core/lock/app-lock.js';
 import { ElectronNotifier, type NotificationLike } from '../../main/electron/notifications/electron-notifier.js';
 
 class FakeNotification implements NotificationLike {
@@ -83,15 +83,38 @@ describe('ElectronNotifier', () => {
     expect(sent).toEqual([]);
   });
 
-  it('opens the message only after unlock when the app is locked', async () => {
-    const { created, sent, router, notifier } = setup();
-    const lock = new LockController({ router, isSignedIn: async () => true });
-    await lock.lock();
-    notifier.notify(request, () => undefined);
+  it('opens the message only after unlock when the app is locked (the engine holds it meanwhile)', () => {
+    const { created, sent, router } = setup();
+    const clock = { now: () => 0, setTimeout: () => 'timer', clearTimeout: () => undefined };
+    const lock = new AppLock(clock, (event, payload) => router.deliver(event, payload));
+    lock.deliver('syncStatus', {
+      state: 'online',
+      syncedMessages: 0,
+      initialSyncDone: true,
+      lastError: null,
+      pendingOutbox: 0,
+    });
+    lock.lock();
+    // As desktop-host.ts wires it: the host opens the message itself only when unlocked.
+    const notifier = new ElectronNotifier({
+      isSupported: () => true,
+      create: (options) => {
+        const notification = new FakeNotification(options);
+        created.push(notification);
+        return notification;
+      },
+      activate: (target) => {
+        if (target && !lock.locked) router.deliver('showMessage', target);
+      },
+    });
+    notifier.notify(request, () => lock.deliver('showMessage', { practiceId: 'p1', messageId: 'm42' }));
     created[0]?.click();
-    expect(sent).toEqual([['locked', { locked: true }]]);
-    lock.afterCall('unlock', { ok: true, value: { unlocked: true } });
-    expect(sent.at(-1)).toEqual(['showMessage', { practiceId: 'p1', messageId: 'm42' }]);
+    expect(sent.map(([event]) => event)).toEqual(['syncStatus', 'locked']);
+    lock.release('unlocked');
+    expect(sent.slice(2)).toEqual([
+      ['locked', { locked: false }],
+      ['showMessage', { practiceId: 'p1', messageId: 'm42' }],
+    ]);
   });
 
   it('does nothing where the desktop has no notifications', () => {

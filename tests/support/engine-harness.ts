@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DesktopEventName, DesktopEventPayload } from '../../common/desktop/index.js';
 import { createEngine } from '../../main/core/engine.js';
 import type { Engine, NotificationRequest, Notifier, SecretStore } from '../../main/core/host-ports.js';
+import type { LockClock } from '../../main/core/lock/idle-timer.js';
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.js';
@@ -70,7 +71,9 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
-export function makeEngine(o: { dir?: string; secrets?: SecretStore; syncPageSize?: number } = {}): TestEngine {
+export function makeEngine(
+  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; clock?: LockClock; allowHttp?: boolean } = {},
+): TestEngine {
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'core-engine-'));
   const notifier = new RecordingNotifier();
   const secrets = o.secrets ?? new JsonFileSecretStore(path.join(dir, 'secrets.json'));
@@ -82,6 +85,8 @@ export function makeEngine(o: { dir?: string; secrets?: SecretStore; syncPageSiz
     preferences: new JsonFilePreferenceStore(path.join(dir, 'preferences.json')),
     notifier,
     tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
+    ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.allowHttp === undefined ? {} : { allowHttp: o.allowHttp }),
   });
   const events: TestEngine['events'] = [];
   engine.subscribe((event, payload) => events.push({ event, payload }));

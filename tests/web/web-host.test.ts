@@ -1,5 +1,6 @@
 // The browser host over real loopback HTTP and WebSocket, with a fake engine (the engine has its own suite).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -28,7 +29,28 @@ const engine: Engine = {
   start: async () => undefined,
   reconnectNow: () => undefined,
   stop: async () => undefined,
+  reportActivity: () => undefined,
+  lockNow: () => undefined,
+  locked: false,
 };
+
+/** A GET with any Host header (fetch won't send a foreign one); resolves to the status code. */
+function getWithHost(path: string, hostHeader: string, headers: Record<string, string> = {}): Promise<number> {
+  const { port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const options = { host: '127.0.0.1', port, path, agent: false, headers: { ...headers, host: hostHeader } };
+    const req = httpRequest(options, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function openBridge(query: string, origin: string): Promise<WebSocket> {
   const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge${query}`, { origin });
@@ -77,6 +99,45 @@ describe('browser host', () => {
   it('refuses the page without the secret', async () => {
     expect((await fetch(`${host.origin}/`)).status).toBe(403);
     expect((await fetch(`${host.origin}/?secret=wrong`)).status).toBe(403);
+  });
+
+  it('refuses /index.html and every other spelling of a page without the secret', async () => {
+    for (const path of ['/index.html', '/INDEX.HTML', '/index%2Ehtml', '/%69ndex.html', '/./index.html']) {
+      expect((await fetch(`${host.origin}${path}`)).status, path).toBeGreaterThanOrEqual(403);
+      expect((await fetch(`${host.origin}${path}?secret=wrong`)).status, path).toBeGreaterThanOrEqual(403);
+    }
+    expect((await fetch(`${host.origin}/index.html?secret=${SECRET}`)).status).toBe(200);
+  });
+
+  it('refuses any request, page or socket, whose Host is not its own loopback host:port (DNS rebinding)', async () => {
+    const own = new URL(host.origin).host;
+    const { port } = new URL(host.origin);
+    expect(await getWithHost(`/?secret=${SECRET}`, own)).toBe(200);
+    for (const foreign of [`evil.example:${port}`, 'evil.example', `localhost.evil.example:${port}`, `127.0.0.1:1`]) {
+      expect(await getWithHost(`/?secret=${SECRET}`, foreign), foreign).toBe(403);
+      const upgrade = {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        origin: host.origin,
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      };
+      expect(await getWithHost(`/bridge?secret=${SECRET}`, foreign, upgrade), foreign).toBe(403);
+    }
+  });
+
+  it('tells a page that connects while the app is locked, before it asks for anything', async () => {
+    (engine as { locked: boolean }).locked = true;
+    try {
+      const socket = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge?secret=${SECRET}`, {
+        origin: host.origin,
+      });
+      const frame = nextFrame(socket);
+      expect(await frame).toEqual({ type: 'event', event: 'locked', payload: { locked: true } });
+      socket.close();
+    } finally {
+      (engine as { locked: boolean }).locked = false;
+    }
   });
 
   it('refuses a socket without the secret or from another origin', async () => {

@@ -1,4 +1,4 @@
-// Desktop API methods for the app, the session, sync status, preferences, drafts and unlocking.
+// Desktop API methods for the app, the session, sync status, preferences and drafts.
 import type { DesktopHandlers } from '../../../common/desktop/index.js';
 import { notFound } from '../errors.js';
 import type { HandlerContext } from './handler-context.js';
@@ -15,7 +15,6 @@ type AccountHandlers = Pick<
   | 'savePreferences'
   | 'getDraft'
   | 'saveDraft'
-  | 'unlock'
 >;
 
 export function accountHandlers(ctx: HandlerContext): AccountHandlers {
@@ -50,6 +49,5 @@ export function accountHandlers(ctx: HandlerContext): AccountHandlers {
       await session().cache.writer.putDraft(practiceId, draft);
       return { ok: true as const };
     },
-    unlock: async ({ password }) => ({ unlocked: await ctx.accounts.unlock(password) }),
   };
 }

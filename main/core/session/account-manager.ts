@@ -11,6 +11,7 @@ import { MemorySecretStore } from '../stores/json-file-secret-store.js';
 import { NetworkError, ServerClient, ServerError } from '../sync/server-client.js';
 import { AccountSession, type AccountSessionOptions } from './account-session.js';
 import { accountDir, accountKey, removeAccount } from './account-storage.js';
+import { allowHttpFromEnv, serverAddressProblem } from './server-address-policy.js';
 import { checkVerifier, makeVerifier } from './password-verifier.js';
 import { SIGNED_OUT_STATUS } from './status-tracker.js';
 
@@ -24,6 +25,7 @@ export type SessionWiring = Omit<
 
 export class AccountManager {
   private readonly secrets: SecretStore;
+  private readonly allowHttp: boolean;
   private active: { saved: SavedSession; session: AccountSession } | null = null;
   /** Bumped by every open and close: an open that finishes after a newer one (or a close) is dropped. */
   private generation = 0;
@@ -33,6 +35,7 @@ export class AccountManager {
     private readonly wiring: SessionWiring,
   ) {
     this.secrets = options.secrets.persistent ? options.secrets : new MemorySecretStore();
+    this.allowHttp = options.allowHttp ?? allowHttpFromEnv(process.env);
   }
 
   get session(): AccountSession {
@@ -59,7 +62,9 @@ export class AccountManager {
   async restore(): Promise<void> {
     const token = this.secrets.get('token');
     const saved = this.savedSession();
-    if (token && saved) await this.open(saved, token);
+    // A session saved before plain http was limited to loopback must not send its token in the clear.
+    if (!token || !saved || serverAddressProblem(saved.serverUrl, this.allowHttp)) return;
+    await this.open(saved, token);
   }
 
   /** The last signed-in account (kept after the session expires, so sign-out can still clean it up). */
@@ -69,6 +74,8 @@ export class AccountManager {
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
+    const problem = serverAddressProblem(serverUrl, this.allowHttp);
+    if (problem) throw problem;
     const client = new ServerClient(serverUrl);
     const login = await client.signIn(email, password).catch((error: unknown) => {
       if (error instanceof ServerError && error.code === 'invalid_credentials') {

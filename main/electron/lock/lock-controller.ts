@@ -1,70 +1,37 @@
-// The idle lock's state: engaging hides the content (the renderer clears its stores on `locked`),
-// refuses data calls until the engine's `unlock` succeeds, and keeps badge and sync running.
+// The Electron side of the app lock, which main/core decides: the IPC gate refuses data calls
+// while the engine is locked, and a freshly (re)loaded page is told the lock is on.
 import type { DesktopError, DesktopMethodName } from '../../../common/desktop/index.js';
-import type { DispatchOutcome } from '../../core/bridge/dispatch.js';
+import type { Engine } from '../../core/host-ports.js';
+import { ALLOWED_WHILE_LOCKED, lockedError } from '../../core/lock/app-lock.js';
 import type { RendererEventRouter } from '../ipc/renderer-event-router.js';
 
-/** What the lock screen itself needs: nothing here returns message content. */
-const ALLOWED_WHILE_LOCKED: ReadonlySet<DesktopMethodName> = new Set([
-  'unlock',
-  'signOut',
-  'getAppInfo',
-  'getSession',
-  'getSyncStatus',
-  'getUnreadCounts',
-  'getPreferences',
-]);
-
-export const lockedError: DesktopError = {
-  code: 'locked',
-  message: 'Practice Messenger is locked. Enter your password to unlock it.',
-};
-
-export interface LockDeps {
-  router: Pick<RendererEventRouter, 'deliver' | 'setLocked'>;
-  /** Locking makes sense only with someone signed in (their password unlocks). */
-  isSignedIn(): Promise<boolean>;
-}
-
 export class LockController {
-  private isLocked = false;
-
-  constructor(private readonly deps: LockDeps) {}
+  constructor(
+    private readonly engine: Pick<Engine, 'locked' | 'lockNow'>,
+    private readonly router: Pick<RendererEventRouter, 'deliver'>,
+  ) {}
 
   get locked(): boolean {
-    return this.isLocked;
+    return this.engine.locked;
   }
 
-  /** Engages the lock (idle timeout, OS screen lock); does nothing when signed out or already locked. */
-  async lock(): Promise<void> {
-    if (this.isLocked) return;
-    const signedIn = await this.deps.isSignedIn().catch(() => false);
-    if (!signedIn || this.isLocked) return;
-    this.isLocked = true;
-    this.deps.router.setLocked(true);
-    this.deps.router.deliver('locked', { locked: true });
+  /** The OS locked the screen or is going to sleep (the engine ignores it when signed out). */
+  lock(): void {
+    this.engine.lockNow();
   }
 
   /** Re-tells a freshly (re)loaded page that it is locked. */
   announce(): void {
-    if (this.isLocked) this.deps.router.deliver('locked', { locked: true });
+    if (this.engine.locked) this.router.deliver('locked', { locked: true });
   }
 
-  /** The IPC gate: a refusal for calls the lock screen must not make, else null. */
+  /** The IPC gate, before the engine's own: a refusal for calls the lock screen must not make, else null. */
   refusal(method: DesktopMethodName): DesktopError | null {
-    return this.isLocked && !ALLOWED_WHILE_LOCKED.has(method) ? lockedError : null;
+    if (!this.engine.locked || ALLOWED_WHILE_LOCKED.has(method)) return null;
+    const { code, message } = lockedError();
+    return { code, message };
   }
 
-  /** Watches call results: a successful unlock releases the lock; signing out ends it too. */
-  afterCall(method: DesktopMethodName, outcome: DispatchOutcome): void {
-    if (!this.isLocked || !outcome.ok) return;
-    if (method === 'unlock' && (outcome.value as { unlocked?: unknown }).unlocked === true) this.release(false);
-    if (method === 'signOut') this.release(true);
-  }
-
-  private release(discardHeld: boolean): void {
-    this.isLocked = false;
-    this.deps.router.deliver('locked', { locked: false });
-    this.deps.router.setLocked(false, { discardHeld });
-  }
+  /** The engine itself releases the lock on unlock and sign-out; nothing to watch here. */
+  afterCall(): void {}
 }

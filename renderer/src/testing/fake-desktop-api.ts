@@ -321,6 +321,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (unlocked) emit('locked', { locked: false });
       return { unlocked };
     },
+    reportActivity: async () => ok,
     ...workflow.methods,
   };
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Engine } from '../../../main/core/host-ports.js';
+import type { LockClock } from '../../../main/core/lock/idle-timer.js';
 import { assembleWebEngine } from '../../../main/web/assemble-engine.js';
 import { startWebHost, type RunningWebHost } from '../../../main/web/web-host.js';
 import {
@@ -29,10 +30,10 @@ interface Fixtures {
   /** The demo practice server of one test; stop() and restart() (same port and data) play "offline". */
   practice: EngineTestServer;
   /** Opens a new app instance (its own engine and cache) in a new browser context. */
-  openApp: (options?: { signInAs?: string }) => Promise<AppInstance>;
+  openApp: (options?: { signInAs?: string; clock?: LockClock }) => Promise<AppInstance>;
 }
 
-async function launch(browser: Browser, serverUrl: string): Promise<AppInstance> {
+async function launch(browser: Browser, serverUrl: string, clock?: LockClock): Promise<AppInstance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pm-e2e-app-'));
   const notifier = new RecordingNotifier();
   const engine = assembleWebEngine({
@@ -40,6 +41,7 @@ async function launch(browser: Browser, serverUrl: string): Promise<AppInstance>
     practiceServerUrl: serverUrl,
     packageJsonPath: join(root, 'package.json'),
     notifier,
+    clock,
   });
   await engine.start();
   const host = await startWebHost({ engine, rendererDir: join(root, 'out/renderer'), port: 0 });
@@ -67,7 +69,7 @@ export const test = base.extend<Fixtures>({
   openApp: async ({ browser, practice }, use) => {
     const opened: AppInstance[] = [];
     await use(async (options) => {
-      const app = await launch(browser, practice.url);
+      const app = await launch(browser, practice.url, options?.clock);
       opened.push(app);
       if (options?.signInAs) await signIn(app.page, options.signInAs);
       return app;

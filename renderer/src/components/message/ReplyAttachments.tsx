@@ -8,10 +8,12 @@ import { RecordAttachPicker } from '../compose/RecordAttachPicker.js';
 interface Props {
   practiceId: string;
   patient: { id: string; name: string } | null;
+  /** A Patient Portal thread: only this patient's records may be attached. */
+  onlyThisPatient: boolean;
   picked: ReturnType<typeof usePickedAttachments>;
 }
 
-export function ReplyAttachments({ practiceId, patient, picked }: Props) {
+export function ReplyAttachments({ practiceId, patient, onlyThisPatient, picked }: Props) {
   return (
     <details className="reply-attachments" open={picked.attachments.length > 0 || undefined}>
       <summary>Attach to this reply</summary>
@@ -34,9 +36,15 @@ export function ReplyAttachments({ practiceId, patient, picked }: Props) {
           id="reply-attach-record"
           practiceId={practiceId}
           patient={patient}
+          onlyThisPatient={onlyThisPatient}
           onPick={picked.attachRecord}
         />
       </div>
+      {onlyThisPatient && (
+        <p className="hint">
+          The patient reads this reply, so only {patient ? `${patient.name}'s` : 'their own'} records can be attached.
+        </p>
+      )}
       {picked.error && (
         <p role="alert" className="error">
           {picked.error}

@@ -15,6 +15,18 @@ import { ConfirmDialog } from '../workflow/ConfirmDialog.js';
 import { ReplyAttachments } from './ReplyAttachments.js';
 import { replyAudience, ReplyModeChoice, type ReplyMode } from './ReplyModeChoice.js';
 
+/**
+ * A reply in a Patient Portal thread reaches the patient, so it may carry only that patient's records
+ * (the server refuses others: wrong_patient). Undefined when the thread is staff-only; null when the
+ * patient can't be told, and then no record is offered at all.
+ */
+function portalThreadPatient(message: MessageView['message']): { id: string; name: string } | null | undefined {
+  const patientParty =
+    message.sender.kind === 'patient' ? message.sender : message.recipients.find((r) => r.kind === 'patient');
+  if (message.source !== 'portal' && !patientParty) return undefined;
+  return message.patient ?? (patientParty ? { id: patientParty.id, name: patientParty.name } : null);
+}
+
 export function ReplyBox({ view }: { view: MessageView }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,6 +40,7 @@ export function ReplyBox({ view }: { view: MessageView }) {
   const picked = usePickedAttachments();
   const { message } = view;
   const toPatient = message.sender.kind === 'patient';
+  const portalPatient = portal?.patient ?? portalThreadPatient(message);
   const audience = replyAudience(message, myId);
   const replyTo = (mode === 'all' ? audience.all : audience.sender).map((p) => p.name).join(', ');
   const owner = portal?.owner && portal.owner.id !== myId ? portal.owner : null;
@@ -85,7 +98,12 @@ export function ReplyBox({ view }: { view: MessageView }) {
         }}
       />
       <CharacterCount id="reply-count" text={body} limit={BODY_LIMIT} />
-      <ReplyAttachments practiceId={message.practiceId} patient={message.patient} picked={picked} />
+      <ReplyAttachments
+        practiceId={message.practiceId}
+        patient={portalPatient ?? message.patient}
+        onlyThisPatient={portalPatient !== undefined}
+        picked={picked}
+      />
       {problem && (
         <p role="alert" className="error">
           {problem}

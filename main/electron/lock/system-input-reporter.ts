@@ -1,5 +1,5 @@
-// Polls the system idle time and fires once when it passes the configured minutes; fires again
-// only after the user has been active. 0 minutes turns the idle lock off.
+// Electron's input report for the engine's idle lock: polls the system idle time and tells the
+// engine when there was keyboard or mouse input anywhere on the system since the last poll.
 
 export interface IdleClock {
   /** Seconds since the last keyboard or mouse input anywhere on the system (powerMonitor). */
@@ -11,39 +11,24 @@ export interface IdleClock {
 /** A few seconds' lateness is fine for a lock measured in minutes, and polling is cheap. */
 export const IDLE_POLL_MS = 5_000;
 
-export class IdleLockTimer {
-  private minutes = 0;
+export class SystemInputReporter {
   private handle: unknown = null;
-  private firedThisIdle = false;
 
   constructor(
     private readonly clock: IdleClock,
-    private readonly onIdle: () => void,
+    private readonly onInput: () => void,
   ) {}
 
-  setMinutes(minutes: number): void {
-    this.minutes = Math.max(0, minutes);
-    if (this.minutes === 0) {
-      this.stop();
-      return;
-    }
+  start(): void {
     this.handle ??= this.clock.setInterval(() => this.check(), IDLE_POLL_MS);
   }
 
   stop(): void {
     if (this.handle !== null) this.clock.clearInterval(this.handle);
     this.handle = null;
-    this.firedThisIdle = false;
   }
 
   private check(): void {
-    const idle = this.clock.systemIdleSeconds() >= this.minutes * 60;
-    if (!idle) {
-      this.firedThisIdle = false;
-      return;
-    }
-    if (this.firedThisIdle) return;
-    this.firedThisIdle = true;
-    this.onIdle();
+    if (this.clock.systemIdleSeconds() * 1000 < IDLE_POLL_MS) this.onInput();
   }
 }

@@ -1,0 +1,103 @@
+// The app lock, decided here for every host: engaged after idle (IdleTimer) or when the host reports
+// the OS locking or sleeping; while engaged, data calls are refused and content events wait until unlock.
+import type { DesktopEventName, DesktopEventPayload, DesktopMethodName } from '../../../common/desktop/index.js';
+import { EngineError } from '../errors.js';
+import type { EngineListener } from '../host-ports.js';
+import { IdleTimer, type LockClock } from './idle-timer.js';
+
+/** What the lock screen itself needs: nothing here returns message content. */
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<DesktopMethodName> = new Set([
+  'unlock',
+  'signOut',
+  'reportActivity',
+  'getAppInfo',
+  'getSession',
+  'getSyncStatus',
+  'getUnreadCounts',
+  'getPreferences',
+]);
+
+/** Events with no message content: the badge and sync keep going under the lock screen. */
+const SHOWN_WHILE_LOCKED: ReadonlySet<DesktopEventName> = new Set(['locked', 'unreadCount', 'syncStatus']);
+
+export const lockedError = () =>
+  new EngineError('locked', 'Practice Messenger is locked. Enter your password to unlock it.');
+
+export class AppLock {
+  private engaged = false;
+  private signedIn = false;
+  private held = new Map<DesktopEventName, unknown>();
+  private readonly idle: IdleTimer;
+
+  constructor(
+    clock: LockClock,
+    private readonly emit: EngineListener,
+  ) {
+    this.idle = new IdleTimer(clock, () => this.lock());
+  }
+
+  get locked(): boolean {
+    return this.engaged;
+  }
+
+  setIdleMinutes(minutes: number): void {
+    this.idle.setMinutes(minutes);
+  }
+
+  /** The host saw user input. */
+  reportActivity(): void {
+    this.idle.input();
+  }
+
+  /** Follows the sync status: signing in starts the idle count; signing out (or expiry) ends any lock. */
+  private followSession(signedIn: boolean): void {
+    if (signedIn === this.signedIn) return;
+    this.signedIn = signedIn;
+    if (signedIn) this.idle.start();
+    else this.release('signedOut');
+  }
+
+  /** Idle time ran out, or the OS locked the screen or is going to sleep. */
+  lock(): void {
+    if (this.engaged || !this.signedIn) return;
+    this.engaged = true;
+    this.idle.stop();
+    this.emit('locked', { locked: true });
+  }
+
+  /** Unlocked with the password (held events are delivered), or signed out (they are dropped). */
+  release(how: 'unlocked' | 'signedOut'): void {
+    if (how === 'signedOut') this.idle.stop();
+    else this.idle.start();
+    if (!this.engaged) return;
+    this.engaged = false;
+    const held = this.held;
+    this.held = new Map();
+    this.emit('locked', { locked: false });
+    if (how === 'signedOut') return;
+    for (const [event, payload] of held) this.emit(event, payload as DesktopEventPayload<typeof event>);
+  }
+
+  /** The refusal for a call the lock screen must not make, else null. */
+  refusal(method: DesktopMethodName): EngineError | null {
+    return this.engaged && !ALLOWED_WHILE_LOCKED.has(method) ? lockedError() : null;
+  }
+
+  /** Passes an engine event on, or holds it while locked (`changed` merged into one). */
+  deliver<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void {
+    if (event === 'syncStatus')
+      this.followSession((payload as DesktopEventPayload<'syncStatus'>).state !== 'signedOut');
+    if (!this.engaged || SHOWN_WHILE_LOCKED.has(event)) {
+      this.emit(event, payload);
+      return;
+    }
+    if (event === 'changed') {
+      const before = (this.held.get('changed') as DesktopEventPayload<'changed'> | undefined)?.practiceIds ?? [];
+      const merged = new Set([...before, ...(payload as DesktopEventPayload<'changed'>).practiceIds]);
+      this.held.set('changed', { practiceIds: [...merged] });
+      return;
+    }
+    this.held.delete(event); // re-insert so held events replay in arrival order
+    this.held.set(event, payload);
+  }
+}
