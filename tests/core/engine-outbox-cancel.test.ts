@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   makeEngine,
   signIn,
+  signInDeskWithLee,
   startEngineTestServer,
   waitFor,
   type EngineTestServer,
@@ -25,14 +26,7 @@ beforeAll(async () => {
   server = await startEngineTestServer();
   proxy = await startSendInterceptorProxy(server.port);
   t = makeEngine();
-  const session = await signIn(t, proxy.url, 'frontdesk@sunrise.example');
-  sunrise = session.practices[0]?.id ?? '';
-  leeId = (
-    await waitFor(
-      'directory',
-      async () => (await t.engine.handlers.listStaff({ practiceId: sunrise, query: 'lee' })).users[0],
-    )
-  ).id;
+  ({ sunrise, leeId } = await signInDeskWithLee(t, proxy.url));
 });
 afterAll(async () => {
   await t?.stop();

@@ -6,6 +6,7 @@ import { EngineError } from '../../main/core/errors.js';
 import {
   makeEngine,
   signIn,
+  signInDeskWithLee,
   startEngineTestServer,
   waitFor,
   type EngineTestServer,
@@ -21,14 +22,7 @@ let leeId: string;
 beforeAll(async () => {
   server = await startEngineTestServer();
   t = makeEngine();
-  const session = await signIn(t, server.url, 'frontdesk@sunrise.example');
-  sunrise = session.practices[0]?.id ?? '';
-  leeId = (
-    await waitFor(
-      'directory',
-      async () => (await t.engine.handlers.listStaff({ practiceId: sunrise, query: 'lee' })).users[0],
-    )
-  ).id;
+  ({ sunrise, leeId } = await signInDeskWithLee(t, server.url));
 });
 afterAll(async () => {
   await t?.stop();

@@ -7,26 +7,24 @@ import { Icon } from '../common/Icon.js';
 export function HistoryButtons() {
   const canGoBack = useRouteStore((s) => s.back.length > 0);
   const canGoForward = useRouteStore((s) => s.forward.length > 0);
+  const steps = [
+    { label: 'Previous screen', icon: 'back', hint: SHORTCUT_HINTS.back, enabled: canGoBack, step: 'goBack' },
+    { label: 'Next screen', icon: 'forward', hint: SHORTCUT_HINTS.forward, enabled: canGoForward, step: 'goForward' },
+  ] as const;
   return (
     <div className="history-buttons">
-      <button
-        className="icon-button"
-        aria-label="Previous screen"
-        title={SHORTCUT_HINTS.back}
-        disabled={!canGoBack}
-        onClick={() => useRouteStore.getState().goBack()}
-      >
-        <Icon name="back" />
-      </button>
-      <button
-        className="icon-button"
-        aria-label="Next screen"
-        title={SHORTCUT_HINTS.forward}
-        disabled={!canGoForward}
-        onClick={() => useRouteStore.getState().goForward()}
-      >
-        <Icon name="forward" />
-      </button>
+      {steps.map(({ label, icon, hint, enabled, step }) => (
+        <button
+          key={label}
+          className="icon-button"
+          aria-label={label}
+          title={hint}
+          disabled={!enabled}
+          onClick={() => useRouteStore.getState()[step]()}
+        >
+          <Icon name={icon} />
+        </button>
+      ))}
     </div>
   );
 }
