@@ -1,4 +1,6 @@
 // Unit and integration tests: node by default; component tests opt into jsdom with a file comment.
+// Two projects: `unit` runs everything (the server on SQLite); `server-postgres` runs the server
+// suites again on PostgreSQL (a private cluster per run, a fresh database per test server).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,5 +14,17 @@ export default defineConfig({
     allowOnly: false,
     passWithNoTests: false,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    projects: [
+      { extends: true, test: { name: 'unit' } },
+      {
+        extends: true,
+        test: {
+          name: 'server-postgres',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/support/practice-server-postgres.ts'],
+          env: { PRACTICE_TEST_DATABASE: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -5,10 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Message } from '../common/http/index.js';
-import { openDatabase, sql } from '../server/db/database.js';
-import { FeedWriter } from '../server/services/feed/feed-writer.js';
-import { storeMessage } from '../server/services/messages/message-store.js';
 import { startPracticeServer } from '../server/start.js';
+import { insertBulkMessages } from '../server/storage/queries/bulk.js';
+import { openStorage } from '../server/storage/open-storage.js';
 
 const WORDS = (
   'lab result refill request appointment reschedule insurance prior authorization referral cardiology ' +
@@ -58,32 +57,29 @@ export async function seedServerDataDir(count: number): Promise<{ dataDir: strin
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-server-'));
   const first = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
   await first.close();
-  const db = openDatabase(path.join(dataDir, 'practice.sqlite'));
+  const { db, close } = await openStorage({ dataDir });
   const staff = (email: string) =>
-    sql(db, 'SELECT id, name FROM staff WHERE email = ?').get(email) as { id: string; name: string };
-  const lee = staff('dr.lee@sunrise.example');
-  const front = staff('frontdesk@sunrise.example');
-  const practiceId = (
-    sql(db, 'SELECT id FROM practices WHERE name = ?').get('Sunrise Family Medicine') as { id: string }
-  ).id;
-  const feed = new FeedWriter(db);
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const message = bulkMessage(i, practiceId, lee, front);
-      storeMessage(db, feed, {
-        message,
-        senderKind: 'staff',
-        senderId: lee.id,
-        contentHash: message.id,
-        portalPatientId: null,
-        viewers: [
+    db.selectFrom('staff').select(['id', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
+  const lee = await staff('dr.lee@sunrise.example');
+  const front = await staff('frontdesk@sunrise.example');
+  const { id: practiceId } = await db
+    .selectFrom('practices')
+    .select('id')
+    .where('name', '=', 'Sunrise Family Medicine')
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    for (let first = 0; first < count; first += 500) {
+      const batch = [];
+      for (let i = first; i < Math.min(count, first + 500); i++) {
+        const viewers = [
           { staffId: lee.id, read: true },
           { staffId: front.id, read: i % 10 !== 0 },
-        ],
-        fileUploadIds: [],
-      });
+        ];
+        batch.push({ message: bulkMessage(i, practiceId, lee, front), senderId: lee.id, viewers });
+      }
+      await insertBulkMessages(trx, batch);
     }
-  })();
-  db.close();
+  });
+  await close();
   return { dataDir };
 }

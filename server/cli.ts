@@ -6,7 +6,8 @@ import { startPracticeServer } from './start.js';
 async function main(): Promise<void> {
   const options = optionsFromEnvironment(process.argv.slice(2), process.env);
   // Notes go to stderr so that stdout carries only the log lines and the one "listening" line.
-  console.error(`Data folder: ${options.dataDir}`);
+  // Never the URL itself: it may carry a password.
+  console.error(options.databaseUrl ? 'Database: PostgreSQL (DATABASE_URL).' : `Data folder: ${options.dataDir}`);
   if (!options.smtpUrl) console.error('Email alerts are off: SMTP_URL is not set.');
   const server = await startPracticeServer(options);
   if (options.demo) console.error(server.seeded ? 'Demo data written.' : 'Demo data already present: left as it is.');

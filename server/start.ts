@@ -1,31 +1,34 @@
-// Programmatic entry: starts a practice server on a data folder and returns its URL and close().
-// Used by the CLI, by tests (tests/support/practice-server.ts) and by the desktop engine's tests.
-import { join } from 'node:path';
-import { privateDatabaseFile, privateDir } from './config/private-files.js';
-import { openDatabase, type Db } from './db/database.js';
-import { WriterThread } from './db/writer/writer-thread.js';
+// Programmatic entry: starts a practice server on a data folder (SQLite) or a PostgreSQL database,
+// and returns its URL and close(). Used by the CLI, by tests and by the desktop engine's tests.
+import { randomUUID } from 'node:crypto';
 import { addBulkDemoMessages } from './demo/bulk-messages.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { AlertWorker } from './email/alert-worker.js';
 import { buildApp, type ObservedResponse } from './http/app.js';
+import type { App } from './http/app-type.js';
 import type { LogStream } from './http/logger.js';
-import type { App, ServerContext } from './http/context.js';
 import { LiveHub } from './live/live-hub.js';
-import {
-  MemoryAttemptLimiter,
-  PER_ADDRESS_LIMIT,
-  PER_EMAIL_LIMIT,
-  type AttemptLimit,
-} from './services/auth/attempt-limiter.js';
+import { registerRoutes } from './routes/index.js';
+import { type AttemptLimit } from './services/auth/attempt-limiter.js';
 import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
 import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
 import { isTokenHashLive } from './services/auth/tokens.js';
-import { BlobStore } from './services/blob-store.js';
+import type { ChangeListener, ServerContext } from './services/context.js';
+import { AlertWorker } from './services/email/alert-worker.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
+import { PostgresWrites, startSqliteWrites, type Writes } from './services/writes/writes.js';
+import { openBlobStore } from './storage/blobs/open-blob-store.js';
+import { openStorage, type Storage } from './storage/open-storage.js';
+import { privateDir } from './storage/private-files.js';
+import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
+import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
 
 export interface PracticeServerOptions {
   dataDir: string;
+  /** postgres://... : PostgreSQL is the system of record; unset: SQLite in dataDir. */
+  databaseUrl?: string | null;
+  /** file:///folder (default dataDir/blobs) or s3://bucket. */
+  attachmentsUrl?: string | null;
   port?: number /* 0 = free */;
   host?: string;
   smtpUrl?: string | null;
@@ -43,7 +46,7 @@ export interface PracticeServerOptions {
   logStream?: LogStream;
   /** Tests: the clock used for token expiry, sign-in limits and message times. Default Date.now. */
   now?: () => number;
-  /** Tests: hold each group transaction open this long before its COMMIT. Default 0. */
+  /** Tests: hold each write transaction open this long before its COMMIT. Default 0. */
   commitDelayMs?: number;
   /**
    * Tests only: cheaper scrypt parameters, so suites that sign in often stay fast. Never set by the
@@ -62,114 +65,141 @@ export interface PracticeServerOptions {
 export interface RunningPracticeServer {
   url: string /* http://127.0.0.1:PORT, no trailing slash */;
   port: number;
+  /** This process's id among the instances on one database. */
+  instanceId: string;
   close(): Promise<void>;
   /** Resolves once no email alert is waiting to be sent (sent, or given up after retries). */
   emailQueueIdle(): Promise<void>;
   /** Open, signed-in live sockets (tests check that dead ones are dropped). */
   liveSocketCount(): number;
   /** Runs the hourly housekeeping now (tests: unused uploads expire after 24 h). */
-  runMaintenance(): void;
-  /** True when the demo data was written by this start (false: the folder was already seeded). */
+  runMaintenance(): Promise<void>;
+  /** True when the demo data was written by this start (false: the database was already seeded). */
   seeded: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_TOKEN_IDLE_MS = 12 * 60 * 60 * 1000;
+/** How often each instance looks for feed rows a crashed instance left unnumbered (PostgreSQL). */
+const SEQUENCER_SWEEP_MS = 1_000;
 
 export async function startPracticeServer(o: PracticeServerOptions): Promise<RunningPracticeServer> {
   privateDir(o.dataDir);
-  const dbFile = join(o.dataDir, 'practice.sqlite');
-  privateDatabaseFile(dbFile);
-  const db = openDatabase(dbFile);
+  const instanceId = randomUUID();
+  const storage = await openStorage({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
   const now = o.now ?? Date.now;
   const tokenIdleMs = o.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS;
   // At each ping, a socket whose session expired (or was revoked elsewhere) is closed with 4401.
-  const live = new LiveHub(o.livePingMs, (tokenHash) => db.open && isTokenHashLive(db, tokenHash, now(), tokenIdleMs));
+  const live = new LiveHub(o.livePingMs, (tokenHash) => isTokenHashLive(storage.db, tokenHash, now(), tokenIdleMs));
+  const timers: NodeJS.Timeout[] = [];
   let alerts: AlertWorker | null = null;
-  let writer: WriterThread | null = null;
-  let maintenance: NodeJS.Timeout | undefined;
+  let writes: Writes | null = null;
   let app: App | null = null;
+  const blobs = openBlobStore(o.attachmentsUrl, o.dataDir);
   try {
-    const blobs = new BlobStore(o.dataDir);
-    const seeded = o.demo ? await seedDemoIfEmpty(db, blobs, o.passwordHashing ?? PASSWORD_HASHING) : false;
-    if (seeded && o.demoBulkMessages) addBulkDemoMessages(db, o.demoBulkMessages);
-    const host = o.host ?? DEFAULT_HOST;
-    const publicUrl = o.publicUrl ?? null;
-    alerts = new AlertWorker(db, { smtpUrl: o.smtpUrl ?? null, retryBaseMs: o.emailRetryBaseMs });
-    const worker = alerts;
-    const changes = { feedGrew: (seqs: Map<string, number>) => live.feedGrew(seqs), alertsQueued: () => worker.wake() };
-    // Writes (and their fsync) go to the writer thread's connection; this thread's connection never
-    // holds a group transaction open, so its reads see committed data only.
-    // Checkpoints are the writer's job too (off this thread); seeding, above, still checkpointed here.
-    db.pragma('wal_autocheckpoint = 0');
-    writer = await WriterThread.start(
-      { file: dbFile, alertsEnabled: worker.enabled, commitDelayMs: o.commitDelayMs ?? 0 },
-      changes,
+    const worker = (alerts = new AlertWorker(storage.db, {
+      smtpUrl: o.smtpUrl ?? null,
+      retryBaseMs: o.emailRetryBaseMs,
+    }));
+    const listener: ChangeListener = { feedGrew: (grown) => live.feedGrew(grown), alertsQueued: () => worker.wake() };
+    const sequencer =
+      storage.dialect === 'postgres'
+        ? new FeedSequencer(storage.db, instanceId, (grown) => listener.feedGrew(grown))
+        : null;
+    const hashing = o.passwordHashing ?? PASSWORD_HASHING;
+    const seeded = o.demo ? await seedDemoIfEmpty(storage.db, blobs, hashing) : false;
+    if (seeded && o.demoBulkMessages) await addBulkDemoMessages(storage.db, o.demoBulkMessages);
+    await sequencer?.run();
+    storage.leaveCheckpointsToWriter();
+    writes = await startWrites(storage, sequencer, {
+      alertsEnabled: worker.enabled,
       now,
-    );
+      listener,
+      commitDelayMs: o.commitDelayMs ?? 0,
+    });
     const ctx: ServerContext = {
-      db,
+      db: storage.db,
+      dialect: storage.dialect,
       blobs,
       now,
       tokenIdleMs,
       tokenCache: new TokenCache(tokenIdleMs),
       signIn: {
-        perEmail: new MemoryAttemptLimiter(PER_EMAIL_LIMIT, now),
-        perAddress: new MemoryAttemptLimiter(o.perAddressLimit ?? PER_ADDRESS_LIMIT, now),
+        ...attemptLimiters(storage.dialect, storage.db, now, o.perAddressLimit),
         hashGate: new HashGate(o.hashGateLimits),
-        hashing: o.passwordHashing ?? PASSWORD_HASHING,
+        hashing,
       },
       alertsEnabled: worker.enabled,
-      changes,
-      writes: writer,
+      writes,
     };
-    const maintain = (): void => runMaintenance(db, blobs, ctx.now(), ctx.tokenIdleMs);
-    maintain();
-    maintenance = setInterval(maintain, MAINTENANCE_INTERVAL_MS).unref();
-    app = await buildApp(ctx, live, {
+    const maintain = async (): Promise<void> => {
+      await runMaintenance(storage.db, blobs, ctx.now(), ctx.tokenIdleMs);
+    };
+    await maintain();
+    timers.push(setInterval(() => void maintain().catch(() => undefined), MAINTENANCE_INTERVAL_MS).unref());
+    if (sequencer) {
+      const sweep = async (): Promise<void> => {
+        if (await sequencer.pending()) await sequencer.run();
+      };
+      timers.push(setInterval(() => void sweep().catch(() => undefined), SEQUENCER_SWEEP_MS).unref());
+    }
+    app = await buildApp((api) => registerRoutes(api, ctx, live), {
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
       observeResponses: o.observeResponses,
     });
     const running = app;
-    const writes = writer;
+    const host = o.host ?? DEFAULT_HOST;
     // The one line with the URL is the CLI's; Fastify's own log line says only that it listens.
     await app.listen({ port: o.port ?? DEFAULT_PORT, host, listenTextResolver: () => 'practice server listening' });
     const address = running.server.address();
     const port = typeof address === 'object' && address ? address.port : (o.port ?? DEFAULT_PORT);
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
-    worker.start(publicUrl ?? url);
+    worker.start(o.publicUrl ?? url);
+    const openWrites = writes;
     let closing: Promise<void> | null = null;
     return {
       url,
       port,
+      instanceId,
       seeded,
       emailQueueIdle: () => worker.idle(),
       liveSocketCount: () => live.connectedCount(),
       runMaintenance: maintain,
       close: () =>
         (closing ??= (async () => {
-          clearInterval(maintenance);
+          timers.forEach(clearInterval);
           live.close();
           await running.close();
-          await writes.close();
+          await openWrites.close();
           await worker.stop();
-          closeDatabase(db);
+          blobs.close();
+          await storage.close();
           await letClientsSeeClosedSockets();
         })()),
     };
   } catch (error) {
-    clearInterval(maintenance);
+    timers.forEach(clearInterval);
     live.close();
     await app?.close();
-    await writer?.close();
+    await writes?.close();
     await alerts?.stop();
-    closeDatabase(db);
+    blobs.close();
+    await storage.close();
     throw error;
   }
+}
+
+function startWrites(
+  storage: Storage,
+  sequencer: FeedSequencer | null,
+  options: Parameters<typeof startSqliteWrites>[1],
+): Promise<Writes> {
+  if (sequencer) return Promise.resolve(new PostgresWrites(storage.db, sequencer, options));
+  return startSqliteWrites(storage.sqliteFile!, options);
 }
 
 /**
@@ -179,8 +209,4 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
  */
 async function letClientsSeeClosedSockets(): Promise<void> {
   for (let turn = 0; turn < 2; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-}
-
-function closeDatabase(db: Db): void {
-  if (db.open) db.close();
 }

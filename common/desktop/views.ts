@@ -40,9 +40,9 @@ export const MessageRow = z.object({
   hasAttachments: z.boolean(),
   patientName: z.string().nullable(),
   delivery: Delivery,
-  // Second wave: absent = normal / not snoozed.
-  priority: Priority.optional(),
-  snoozedUntil: IsoTime.nullable().optional(),
+  priority: Priority,
+  /** Snoozed until this time (the Snoozed folder), else null. */
+  snoozedUntil: IsoTime.nullable(),
 });
 export type MessageRow = z.infer<typeof MessageRow>;
 
@@ -66,9 +66,9 @@ export type MessageView = z.infer<typeof MessageView>;
 export const ThreadView = z.object({
   messages: z.array(MessageView),
   /** The user muted this thread: no notification for it (urgent messages still alert). */
-  muted: z.boolean().optional(),
-  /** Present on a Patient Portal thread: its owner and status in the shared queue. */
-  portal: PortalThreadView.nullable().optional(),
+  muted: z.boolean(),
+  /** On a Patient Portal thread: its owner and status in the shared queue; null on others. */
+  portal: PortalThreadView.nullable(),
 });
 export type ThreadView = z.infer<typeof ThreadView>;
 
@@ -78,7 +78,7 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const UnreadCounts = z.object({
   total: z.number().int().nonnegative(),
   byPractice: z.record(z.string(), z.number().int().nonnegative()),
-  /** Of `total`, the urgent ones: the tray marks them. */
+  /** Of `total`, the urgent ones: the tray marks them (absent from hosts that predate it: 0). */
   urgent: z.number().int().nonnegative().optional(),
 });
 export type UnreadCounts = z.infer<typeof UnreadCounts>;

@@ -24,8 +24,8 @@ export type TemplateView = z.infer<typeof TemplateView>;
 
 /** A practice the user belongs to, with their role there ('admin' may read the audit trail). */
 export const SessionPractice = PracticeRef.extend({
-  /** Absent or null until the practice's directory has been fetched once. */
-  role: z.string().nullable().optional(),
+  /** Null until the practice's directory has been fetched once. */
+  role: z.string().nullable(),
 });
 export type SessionPractice = z.infer<typeof SessionPractice>;
 

@@ -1,7 +1,7 @@
 // Messages, attachments and mailbox state as API.md "Messages" defines them.
 import { z } from 'zod';
 import { MAX_BODY_CHARS, MAX_RECIPIENTS, MAX_SUBJECT_CHARS } from '../limits.js';
-import { Id, IsoTime, Uuid } from './primitives.js';
+import { Id, IsoTime, StoredText, Uuid } from './primitives.js';
 
 export const Party = z.object({
   kind: z.enum(['staff', 'patient']),
@@ -68,8 +68,8 @@ export const MailboxState = z.object({
 });
 export type MailboxState = z.infer<typeof MailboxState>;
 
-export const Subject = z.string().trim().min(1).max(MAX_SUBJECT_CHARS);
-export const Body = z.string().max(MAX_BODY_CHARS);
+export const Subject = StoredText.trim().min(1).max(MAX_SUBJECT_CHARS);
+export const Body = StoredText.max(MAX_BODY_CHARS);
 
 export const AttachmentRef = z.object({
   kind: z.enum(['file', 'encounter', 'patient', 'document']),

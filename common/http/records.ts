@@ -1,6 +1,6 @@
 // Directory and practice records: staff, patients, encounters, documents (read-only in API v1).
 import { z } from 'zod';
-import { Id, IsoTime } from './primitives.js';
+import { Id, IsoTime, StoredText } from './primitives.js';
 
 export const StaffUser = z.object({ id: Id, name: z.string(), role: z.string() });
 export type StaffUser = z.infer<typeof StaffUser>;
@@ -42,14 +42,14 @@ export const PatientDetail = PatientSummary.extend({
 export type PatientDetail = z.infer<typeof PatientDetail>;
 
 export const PatientsQuery = z.object({
-  query: z.string().max(200).optional(),
+  query: StoredText.max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export const PatientsResponse = z.object({ patients: z.array(PatientSummary) });
 export const PatientResponse = z.object({ patient: PatientDetail });
 export const EncounterResponse = z.object({ encounter: Encounter });
 export const DocumentsQuery = z.object({
-  query: z.string().max(200).optional(),
+  query: StoredText.max(200).optional(),
   patientId: Id.optional(),
 });
 export const DocumentsResponse = z.object({ documents: z.array(DocumentInfo) });

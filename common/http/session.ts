@@ -1,9 +1,9 @@
 // Staff and patient sign-in (API.md "Staff session", "Patient portal").
 import { z } from 'zod';
-import { Id } from './primitives.js';
+import { Id, StoredText } from './primitives.js';
 
 export const LoginRequest = z.object({
-  email: z.string().min(1).max(320),
+  email: StoredText.min(1).max(320),
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -52,6 +52,8 @@ export function createEngine(options: EngineOptions): Engine {
   const accounts = new AccountManager(options, {
     notifier: options.notifier,
     privacy: () => prefs.notificationPrivacy,
+    alertPreferences: () => ({ urgentRealertMinutes: prefs.urgentRealertMinutes, quietHours: prefs.quietHours }),
+    minuteMs: options.tuning?.minuteMs ?? 60_000,
     emit,
     status,
     syncPageSize: options.tuning?.syncPageSize,

@@ -51,8 +51,11 @@ export interface EngineOptions {
   allowHttp?: boolean;
   /** The idle lock's clock (tests inject one they can move); the system clock by default. */
   clock?: LockClock;
-  /** Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification burst window (default 250 ms). */
-  tuning?: { syncPageSize?: number; notificationWindowMs?: number };
+  /**
+   * Tests and benchmarks: fixed sync page size (default 1000 during the backfill, then 500), notification
+   * burst window (default 250 ms), and how long a "minute" of the urgent re-alert preference is (default 60 s).
+   */
+  tuning?: { syncPageSize?: number; notificationWindowMs?: number; minuteMs?: number };
 }
 
 export type EngineListener = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => void;

@@ -47,8 +47,10 @@ export function subscribeToDesktopEvents(): () => void {
   const api = desktopApi();
   const offs = [
     api.on('changed', ({ practiceIds }) => {
-      const practiceId = useSessionStore.getState().practiceId;
-      if (practiceId && practiceIds.includes(practiceId)) refreshVisible();
+      const session = useSessionStore.getState();
+      if (session.practiceId && practiceIds.includes(session.practiceId)) refreshVisible();
+      // Roles (who sees the Audit view) are known once the directory has synced.
+      if (session.session?.practices.some((p) => p.role === null)) void session.refreshRoles();
     }),
     api.on('unreadCount', (counts) => useUnreadStore.getState().set(counts)),
     api.on('syncStatus', (status) => {

@@ -13,8 +13,16 @@ export function optionsFromEnvironment(argv: string[], env: NodeJS.ProcessEnv): 
   const publicUrl = env.PUBLIC_URL || undefined;
   if (publicUrl && !/^https?:\/\//.test(publicUrl))
     throw new ConfigError('PUBLIC_URL must start with http:// or https://.');
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database).');
+  const attachmentsUrl = env.ATTACHMENTS_URL || null;
+  if (attachmentsUrl && !/^(file:\/\/\/|s3:\/\/[^/]+)/.test(attachmentsUrl))
+    throw new ConfigError('ATTACHMENTS_URL must be file:///a/folder or s3://bucket.');
   return {
     dataDir: env.DATA_DIR || defaultDataDir(process.platform, env),
+    databaseUrl,
+    attachmentsUrl,
     port,
     host: env.HOST || DEFAULT_HOST,
     smtpUrl: env.SMTP_URL || null,

@@ -1,7 +1,7 @@
 // The demo's practice documents: real files (readable PDFs and plain text) stored as blobs.
 import { randomUUID } from 'node:crypto';
-import { sql, type Db } from '../db/database.js';
-import type { BlobStore } from '../services/blob-store.js';
+import type { BlobStore } from '../storage/blobs/blob-store.js';
+import type { Executor } from '../storage/schema.js';
 import type { DemoIds } from './demo-messages.js';
 import { tinyPdf } from './tiny-pdf.js';
 
@@ -107,25 +107,25 @@ const DOCUMENTS: DemoDocument[] = [
   },
 ];
 
-export function seedDemoDocuments(db: Db, blobs: BlobStore, ids: DemoIds): void {
+export async function seedDemoDocuments(db: Executor, blobs: BlobStore, ids: DemoIds): Promise<void> {
   for (const doc of DOCUMENTS) {
-    const { sha256, size } = blobs.writeBytesSync(doc.bytes);
+    const { sha256, size } = await blobs.writeBytes(doc.bytes);
     const id = randomUUID();
     ids.documents[doc.key] = id;
-    sql(
-      db,
-      'INSERT INTO documents (id, practice_id, patient_id, title, file_name, mime_type, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      id,
-      ids.practices[doc.practice],
-      doc.patient ? ids.patients[doc.patient] : null,
-      doc.title,
-      doc.fileName,
-      doc.mimeType,
-      size,
-      sha256,
-      doc.createdAt,
-    );
+    await db
+      .insertInto('documents')
+      .values({
+        id,
+        practice_id: ids.practices[doc.practice]!,
+        patient_id: doc.patient ? ids.patients[doc.patient]! : null,
+        title: doc.title,
+        file_name: doc.fileName,
+        mime_type: doc.mimeType,
+        size,
+        sha256,
+        created_at: doc.createdAt,
+      })
+      .execute();
   }
 }
 

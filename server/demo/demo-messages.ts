@@ -2,12 +2,13 @@
 // thread from Ana Ruiz, replies, patient links, file and record attachments, flags and archives.
 import { randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '../../common/http/index.js';
-import { sql, type Db } from '../db/database.js';
-import type { WriteContext } from '../http/context.js';
-import type { BlobStore } from '../services/blob-store.js';
+import { noChanges, type WriteContext } from '../services/context.js';
 import { patchMailboxState } from '../services/mailbox-state.js';
 import { sendPortalMessage } from '../services/messages/send-portal-message.js';
 import { sendStaffMessage } from '../services/messages/send-staff-message.js';
+import type { BlobStore } from '../storage/blobs/blob-store.js';
+import { insertUpload } from '../storage/queries/uploads.js';
+import type { Executor } from '../storage/schema.js';
 import { DEMO_STAFF } from './accounts.js';
 import { DEMO_LAB_PDF } from './demo-documents.js';
 
@@ -21,13 +22,13 @@ export interface DemoIds {
 
 const STEP_MS = 47 * 60 * 1000;
 
-export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
+export async function seedDemoMessages(db: Executor, blobs: BlobStore, ids: DemoIds): Promise<void> {
   let clock = Date.now() - 3 * 24 * 60 * 60 * 1000;
   const ctx: WriteContext = {
     db,
     now: () => clock,
     alertsEnabled: false,
-    changes: { feedGrew: () => undefined, alertsQueued: () => undefined },
+    changes: noChanges(),
   };
   const sunrise = ids.practices.sunrise!;
   const lakeside = ids.practices.lakeside!;
@@ -37,32 +38,38 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
   const nurse = ids.staff[DEMO_STAFF.nurse]!;
   const patient = (name: string): string => ids.patients[name]!;
 
-  const staffSend = (
+  const staffSend = async (
     from: string,
     practiceId: string,
     to: string[],
     subject: string,
     body: string,
     extra: Partial<Parameters<typeof sendStaffMessage>[3]> = {},
-  ): string => {
+  ): Promise<string> => {
     clock += STEP_MS;
-    return sendStaffMessage(ctx, from, practiceId, { clientId: randomUUID(), to, subject, body, ...extra }).message.id;
+    return (await sendStaffMessage(ctx, from, practiceId, { clientId: randomUUID(), to, subject, body, ...extra }))
+      .message.id;
   };
-  const portalSend = (patientName: string, subject: string, body: string, inReplyTo?: string): string => {
+  const portalSend = async (
+    patientName: string,
+    subject: string,
+    body: string,
+    inReplyTo?: string,
+  ): Promise<string> => {
     clock += STEP_MS;
-    return sendPortalMessage(ctx, patient(patientName), { clientId: randomUUID(), subject, body, inReplyTo }).message
-      .id;
+    return (await sendPortalMessage(ctx, patient(patientName), { clientId: randomUUID(), subject, body, inReplyTo }))
+      .message.id;
   };
-  const mark = (
+  const mark = async (
     staffId: string,
     practiceId: string,
     messageId: string,
     patch: { read?: boolean; flagged?: boolean; archived?: boolean },
-  ): void => {
-    patchMailboxState(ctx, staffId, practiceId, messageId, patch);
+  ): Promise<void> => {
+    await patchMailboxState(ctx, staffId, practiceId, messageId, patch);
   };
 
-  const refill = staffSend(
+  const refill = await staffSend(
     desk,
     sunrise,
     [lee],
@@ -73,8 +80,8 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
       attachments: [{ kind: 'patient', id: patient('Ana Ruiz') }],
     },
   );
-  mark(lee, sunrise, refill, { read: true });
-  const refillReply = staffSend(
+  await mark(lee, sunrise, refill, { read: true });
+  const refillReply = await staffSend(
     lee,
     sunrise,
     [desk],
@@ -82,15 +89,15 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'Approved for 90 days. Please let her know.',
     { inReplyTo: refill, patientId: patient('Ana Ruiz') },
   );
-  mark(desk, sunrise, refillReply, { read: true, archived: true });
+  await mark(desk, sunrise, refillReply, { read: true, archived: true });
 
-  const question = portalSend(
+  const question = await portalSend(
     'Ana Ruiz',
     'Question about my MRI results',
     'Hello, I saw my MRI report is ready. Could someone explain what it means?',
   );
-  mark(desk, sunrise, question, { read: true });
-  const answer = staffSend(
+  await mark(desk, sunrise, question, { read: true });
+  const answer = await staffSend(
     desk,
     sunrise,
     [],
@@ -98,9 +105,9 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'Hi Ana, Dr. Lee will review the report and call you tomorrow morning.',
     { inReplyTo: question },
   );
-  portalSend('Ana Ruiz', 'Re: Question about my MRI results', 'Thank you, I will keep my phone nearby.', answer);
+  await portalSend('Ana Ruiz', 'Re: Question about my MRI results', 'Thank you, I will keep my phone nearby.', answer);
 
-  const insurance = staffSend(
+  const insurance = await staffSend(
     billing,
     sunrise,
     [desk],
@@ -108,20 +115,26 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'His plan changed on Nov 1. Please ask for the new card at check-in.',
     { patientId: patient('Marcus Chen') },
   );
-  mark(desk, sunrise, insurance, { read: true, flagged: true });
+  await mark(desk, sunrise, insurance, { read: true, flagged: true });
 
-  const upload = blobs.writeBytesSync(DEMO_LAB_PDF());
+  const upload = await blobs.writeBytes(DEMO_LAB_PDF());
   const uploadId = randomUUID();
-  sql(
-    db,
-    'INSERT INTO uploads (id, practice_id, uploader_id, name, mime_type, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(uploadId, sunrise, lee, 'Grace Kim lab note.pdf', 'application/pdf', upload.size, upload.sha256, clock);
+  await insertUpload(db, {
+    id: uploadId,
+    practice_id: sunrise,
+    uploader_id: lee,
+    name: 'Grace Kim lab note.pdf',
+    mime_type: 'application/pdf',
+    size: upload.size,
+    sha256: upload.sha256,
+    created_at: clock,
+  });
   const labAttachments: AttachmentRef[] = [
     { kind: 'file', id: uploadId },
     { kind: 'encounter', id: ids.encounters['Grace Kim#0']! },
     { kind: 'document', id: ids.documents.cbc! },
   ];
-  staffSend(
+  await staffSend(
     lee,
     sunrise,
     [desk, billing],
@@ -135,15 +148,15 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     },
   );
 
-  const schedule = staffSend(
+  const schedule = await staffSend(
     desk,
     sunrise,
     [lee],
     'Schedule change on Friday',
     'The 2 pm slot moved to 3 pm at your request.',
   );
-  mark(lee, sunrise, schedule, { read: true, archived: true });
-  const priorAuth = staffSend(
+  await mark(lee, sunrise, schedule, { read: true, archived: true });
+  const priorAuth = await staffSend(
     desk,
     sunrise,
     [lee],
@@ -154,9 +167,9 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
       attachments: [{ kind: 'document', id: ids.documents.discharge! }],
     },
   );
-  mark(lee, sunrise, priorAuth, { flagged: true });
-  portalSend('Oliver Bennett', 'Reschedule my appointment', 'Can I move my Tuesday appointment to next week?');
-  staffSend(
+  await mark(lee, sunrise, priorAuth, { flagged: true });
+  await portalSend('Oliver Bennett', 'Reschedule my appointment', 'Can I move my Tuesday appointment to next week?');
+  await staffSend(
     lee,
     sunrise,
     [desk],
@@ -164,7 +177,7 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'He asked about his immunization record. Please call him back today.',
     { patientId: patient('Liam Patel') },
   );
-  staffSend(
+  await staffSend(
     billing,
     sunrise,
     [lee],
@@ -174,7 +187,7 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
       encounterId: ids.encounters['Marcus Chen#0'],
     },
   );
-  staffSend(
+  await staffSend(
     desk,
     sunrise,
     [lee, billing],
@@ -182,7 +195,7 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'The Thursday staff meeting is now at 12:30 in the break room.',
   );
 
-  staffSend(
+  await staffSend(
     nurse,
     lakeside,
     [billing],
@@ -190,7 +203,7 @@ export function seedDemoMessages(db: Db, blobs: BlobStore, ids: DemoIds): void {
     'Which code should we use for the combined vaccine given today?',
     { patientId: patient('Ben Okafor') },
   );
-  portalSend(
+  await portalSend(
     'Ben Okafor',
     'Fever since last night',
     'Ben has had a fever of 38.5 since last night. Should we come in?',

@@ -1,16 +1,14 @@
 // Builds the Fastify app: zod validation and serialization, OpenAPI from the same schemas, the
-// error shape, 405 handling and every route of API.md.
+// error shape and 405 handling; `registerRoutes` adds the routes under /api/v1.
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { App, ServerContext } from './context.js';
+import type { App } from './app-type.js';
 import { installErrorHandling, sendError } from './error-handler.js';
 import { loggerOptions, type LogStream } from './logger.js';
 import { trackRoutesForMethodNotAllowed } from './method-not-allowed.js';
 import { registerOpenApi } from './openapi.js';
-import { registerRoutes } from '../routes/index.js';
-import type { LiveHub } from '../live/live-hub.js';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
 
@@ -34,7 +32,7 @@ export interface AppOptions {
   observeResponses?: ((response: ObservedResponse) => void) | undefined;
 }
 
-export async function buildApp(ctx: ServerContext, live: LiveHub, o: AppOptions): Promise<App> {
+export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(o.logger, o.logStream),
     trustProxy: o.trustProxy ?? false,
@@ -76,7 +74,7 @@ export async function buildApp(ctx: ServerContext, live: LiveHub, o: AppOptions)
 
   await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
-  await app.register(async (api) => registerRoutes(api as App, ctx, live), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRoutes(api as App), { prefix: '/api/v1' });
   app.get(
     '/api/v1/openapi.json',
     { schema: { summary: 'This document (OpenAPI 3).', response: { 200: z.looseObject({ openapi: z.string() }) } } },

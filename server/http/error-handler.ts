@@ -4,7 +4,7 @@
 // subject, too long, bad UUID, unknown enum value) is 422 `invalid_field`. Bad path ids are 404.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../errors.js';
 
 const SHAPE_ISSUES = new Set(['invalid_type', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element']);
 

@@ -15,7 +15,7 @@ interface LiveSocket {
 }
 
 /** Whether the session behind a token hash still holds (not signed out, not expired). */
-export type SessionCheck = (tokenHash: string) => boolean;
+export type SessionCheck = (tokenHash: string) => Promise<boolean>;
 
 export class LiveHub {
   private readonly byStaff = new Map<string, Set<LiveSocket>>();
@@ -23,7 +23,7 @@ export class LiveHub {
 
   constructor(
     pingMs: number = LIVE_PING_MS,
-    private readonly sessionLive: SessionCheck = () => true,
+    private readonly sessionLive: SessionCheck = () => Promise.resolve(true),
   ) {
     this.pinger = setInterval(() => this.pingAll(), pingMs);
     this.pinger.unref();
@@ -71,16 +71,18 @@ export class LiveHub {
   private pingAll(): void {
     for (const set of this.byStaff.values()) {
       for (const entry of set) {
+        // Closing (signed out, say): let its close handshake finish rather than cut it.
+        if (entry.socket.readyState !== entry.socket.OPEN) continue;
         if (!entry.alive) {
           entry.socket.terminate(); // no pong since the last ping: the peer is gone
           continue;
         }
-        if (!this.sessionLive(entry.tokenHash)) {
-          closeEnded(entry.socket);
-          continue;
-        }
         entry.alive = false;
         entry.socket.ping();
+        this.sessionLive(entry.tokenHash).then(
+          (live) => live || closeEnded(entry.socket),
+          () => undefined, // the database is away: ask again at the next ping
+        );
       }
     }
   }

@@ -2,8 +2,9 @@
 // (else close 4401); then the socket joins the hub, which says `ready` and sends the hints.
 import type { WebSocket } from 'ws';
 import { LIVE_BAD_TOKEN_CLOSE_CODE, LiveClientMessage } from '../../common/http/index.js';
-import type { ServerContext } from '../http/context.js';
-import { checkToken, hashToken } from '../services/auth/tokens.js';
+import { authenticate } from '../services/auth/authenticate.js';
+import { hashToken } from '../services/auth/tokens.js';
+import type { ServerContext } from '../services/context.js';
 import type { LiveHub } from './live-hub.js';
 
 const AUTH_DEADLINE_MS = 10_000;
@@ -22,8 +23,11 @@ export function acceptLiveSocket(ctx: ServerContext, live: LiveHub, socket: WebS
     }
     const auth = LiveClientMessage.safeParse(parsed);
     if (!auth.success) return refuse();
-    const check = checkToken(ctx.db, auth.data.token, ctx.now(), ctx.tokenIdleMs);
-    if (!check.ok || check.owner.kind !== 'staff') return refuse();
-    live.add(check.owner.subjectId, socket, hashToken(auth.data.token));
+    authenticate(ctx, auth.data.token, 'staff').then(
+      (staffId) => {
+        if (socket.readyState === socket.OPEN) live.add(staffId, socket, hashToken(auth.data.token));
+      },
+      () => refuse(),
+    );
   });
 }

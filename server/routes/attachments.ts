@@ -1,27 +1,20 @@
-// Attachment upload (raw bytes, streamed to disk, cut off past 10 MiB) and download for the
-// uploader and the viewers of a message that carries the file (API.md "Messages").
-import { randomUUID } from 'node:crypto';
+// Attachment upload (raw bytes, streamed in, cut off past 10 MiB) and download for the uploader
+// and the viewers of a message that carries the file (API.md "Messages").
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../common/limits.js';
 import { UploadResponse } from '../../common/http/index.js';
-import { sql } from '../db/database.js';
-import { ApiError, malformed, notFound, unprocessable } from '../http/api-error.js';
-import { authenticateMember, bearerToken } from '../http/auth.js';
-import { sendStoredFile } from '../http/content-disposition.js';
+import { malformed, unprocessable } from '../errors.js';
+import type { App } from '../http/app-type.js';
+import { bearerToken } from '../http/bearer-token.js';
 import { discardRestOfBody } from '../http/discard-body.js';
-import type { App, ServerContext } from '../http/context.js';
-import { checkToken } from '../services/auth/tokens.js';
-import { ItemParams, PracticeParams } from './params.js';
 import { errorResponses } from '../http/openapi.js';
-
-const tooLarge = (): ApiError =>
-  new ApiError(
-    413,
-    'attachment_too_large',
-    'The file is larger than 10 MiB. Attach a smaller file or share it another way.',
-  );
+import { sendStoredFile } from '../http/content-disposition.js';
+import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
+import type { ServerContext } from '../services/context.js';
+import { memberCaller } from './guards.js';
+import { ItemParams, PracticeParams } from './params.js';
 
 /**
  * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
@@ -84,77 +77,30 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
       },
       async (request, reply) => {
         const { pid } = request.params;
-        const staffId = authenticateMember(ctx, request, pid);
+        const staffId = await memberCaller(ctx, request, pid);
         const declared = Number(request.headers['content-length']);
         if (declared > MAX_ATTACHMENT_BYTES) return refuseTooLarge(request, reply);
         const name = fileName(request.headers['x-file-name']);
-        const source = request.body as Readable | undefined;
-        const stored = source
-          ? await ctx.blobs.receive(source, MAX_ATTACHMENT_BYTES).catch(interrupted)
-          : ctx.blobs.writeBytesSync(Buffer.alloc(0));
-        if ('ok' in stored && !stored.ok) return refuseTooLarge(request, reply);
-        const { sha256, size } = stored as { sha256: string; size: number };
-        const attachment = {
-          id: randomUUID(),
-          name,
-          size,
-          mimeType: mediaType(request.headers['content-type']),
-          sha256,
-        };
-        await ctx.writes.run('insertUpload', {
-          id: attachment.id,
+        const attachment = await storeAttachment(ctx, {
+          staffId,
           practiceId: pid,
-          uploaderId: staffId,
           name,
-          mimeType: attachment.mimeType,
-          size,
-          sha256,
+          mimeType: mediaType(request.headers['content-type']),
+          source: request.body as Readable | undefined,
         });
+        if (!attachment) return refuseTooLarge(request, reply);
         return reply.code(201).send({ attachment });
       },
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, (request, reply) => {
-    const check = checkToken(ctx.db, bearerToken(request), ctx.now(), ctx.tokenIdleMs);
-    if (!check.ok) {
-      throw check.reason === 'expired'
-        ? new ApiError(401, 'token_expired', 'Your session expired after a period of inactivity. Sign in again.')
-        : new ApiError(401, 'invalid_token', 'Your session is not valid here. Sign in again.');
-    }
-    const upload = sql(ctx.db, 'SELECT id, uploader_id, name, mime_type, size, sha256 FROM uploads WHERE id = ?').get(
-      request.params.id,
-    ) as { id: string; uploader_id: string; name: string; mime_type: string; size: number; sha256: string } | undefined;
-    const { kind, subjectId } = check.owner;
-    const allowed =
-      upload &&
-      (kind === 'staff'
-        ? upload.uploader_id === subjectId ||
-          sql(
-            ctx.db,
-            'SELECT 1 FROM message_files f JOIN mailbox b ON b.message_seq = f.message_seq WHERE f.upload_id = ? AND b.staff_id = ?',
-          ).get(upload.id, subjectId)
-        : sql(
-            ctx.db,
-            'SELECT 1 FROM message_files f JOIN messages m ON m.seq = f.message_seq WHERE f.upload_id = ? AND m.portal_patient_id = ?',
-          ).get(upload.id, subjectId));
-    if (!upload || !allowed) throw notFound();
-    return sendStoredFile(reply, {
-      mimeType: upload.mime_type,
-      size: upload.size,
-      name: upload.name,
-      bytes: ctx.blobs.read(upload.sha256),
-    });
-  });
-}
-
-/** The upload stream broke (client gone, connection reset): the temporary file is already removed. */
-function interrupted(): never {
-  throw new ApiError(400, 'upload_interrupted', 'The upload was interrupted before it finished. Send the file again.');
+  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
+    sendStoredFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
+  );
 }
 
 function refuseTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const error = tooLarge();
+  const error = attachmentTooLarge();
   // Closing at once would reset a client still sending before it reads the 413: drain first (bounded).
   discardRestOfBody(request.raw);
   return reply

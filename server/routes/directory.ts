@@ -8,20 +8,19 @@ import {
   PatientsResponse,
   UsersResponse,
 } from '../../common/http/index.js';
-import { notFound } from '../http/api-error.js';
-import { authenticateMember } from '../http/auth.js';
-import type { App, ServerContext } from '../http/context.js';
+import type { App } from '../http/app-type.js';
 import { sendStoredFile } from '../http/content-disposition.js';
+import type { ServerContext } from '../services/context.js';
 import {
-  findDocument,
-  findEncounter,
-  findPatient,
-  patientEncounters,
-  practiceStaff,
-  searchDocuments,
-  searchPatients,
-} from '../services/records/records.js';
+  documentFile,
+  documentSearch,
+  encounter,
+  patientDetail,
+  patientSearch,
+  staffDirectory,
+} from '../services/records.js';
 import { FILE_BYTES } from './attachments.js';
+import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams } from './params.js';
 
 const DEFAULT_PATIENT_LIMIT = 50;
@@ -30,70 +29,65 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   app.get(
     '/practices/:pid/users',
     { schema: { params: PracticeParams, response: { 200: UsersResponse } } },
-    (request) => {
-      authenticateMember(ctx, request, request.params.pid);
-      return { users: practiceStaff(ctx.db, request.params.pid) };
+    async (request) => {
+      await memberCaller(ctx, request, request.params.pid);
+      return { users: await staffDirectory(ctx.db, request.params.pid) };
     },
   );
 
   app.get(
     '/practices/:pid/patients',
     { schema: { params: PracticeParams, querystring: PatientsQuery, response: { 200: PatientsResponse } } },
-    (request) => {
-      authenticateMember(ctx, request, request.params.pid);
+    async (request) => {
+      await memberCaller(ctx, request, request.params.pid);
       const { query = '', limit = DEFAULT_PATIENT_LIMIT } = request.query;
-      return { patients: searchPatients(ctx.db, request.params.pid, query, limit) };
+      return { patients: await patientSearch(ctx.db, request.params.pid, query, limit) };
     },
   );
 
   app.get(
     '/practices/:pid/patients/:id',
     { schema: { params: PracticeItemParams, response: { 200: PatientResponse } } },
-    (request) => {
+    async (request) => {
       const { pid, id } = request.params;
-      authenticateMember(ctx, request, pid);
-      const patient = findPatient(ctx.db, pid, id);
-      if (!patient) throw notFound();
-      const documents = searchDocuments(ctx.db, pid, '', id);
-      return { patient: { ...patient, encounters: patientEncounters(ctx.db, pid, id), documents } };
+      await memberCaller(ctx, request, pid);
+      return { patient: await patientDetail(ctx.db, pid, id) };
     },
   );
 
   app.get(
     '/practices/:pid/encounters/:id',
     { schema: { params: PracticeItemParams, response: { 200: EncounterResponse } } },
-    (request) => {
+    async (request) => {
       const { pid, id } = request.params;
-      authenticateMember(ctx, request, pid);
-      const encounter = findEncounter(ctx.db, pid, id);
-      if (!encounter) throw notFound();
-      return { encounter };
+      await memberCaller(ctx, request, pid);
+      return { encounter: await encounter(ctx.db, pid, id) };
     },
   );
 
   app.get(
     '/practices/:pid/documents',
     { schema: { params: PracticeParams, querystring: DocumentsQuery, response: { 200: DocumentsResponse } } },
-    (request) => {
-      authenticateMember(ctx, request, request.params.pid);
+    async (request) => {
+      await memberCaller(ctx, request, request.params.pid);
       const { query = '', patientId } = request.query;
-      return { documents: searchDocuments(ctx.db, request.params.pid, query, patientId) };
+      return { documents: await documentSearch(ctx.db, request.params.pid, query, patientId) };
     },
   );
 
   app.get(
     '/practices/:pid/documents/:id/content',
     { schema: { params: PracticeItemParams, response: FILE_BYTES } },
-    (request, reply) => {
+    async (request, reply) => {
       const { pid, id } = request.params;
-      authenticateMember(ctx, request, pid);
-      const document = findDocument(ctx.db, pid, id);
-      if (!document) throw notFound();
+      await memberCaller(ctx, request, pid);
+      const document = await documentFile(ctx.db, pid, id);
+      const bytes = await ctx.blobs.read(document.sha256);
       return sendStoredFile(reply, {
+        name: document.fileName,
         mimeType: document.mimeType,
         size: document.size,
-        name: document.fileName,
-        bytes: ctx.blobs.read(document.sha256),
+        bytes,
       });
     },
   );

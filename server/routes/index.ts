@@ -1,5 +1,6 @@
 // Every route of API.md under /api/v1, grouped by topic.
-import type { App, ServerContext } from '../http/context.js';
+import type { App } from '../http/app-type.js';
+import type { ServerContext } from '../services/context.js';
 import type { LiveHub } from '../live/live-hub.js';
 import { registerAttachmentRoutes } from './attachments.js';
 import { registerDirectoryRoutes } from './directory.js';

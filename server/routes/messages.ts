@@ -2,13 +2,14 @@
 // route: a DELETE on a message answers 405 (see http/method-not-allowed.ts).
 import { SendMessageRequest, SendMessageResponse, StatePatch, StateResponse } from '../../common/http/index.js';
 import type { Message } from '../../common/http/index.js';
-import { notFound } from '../http/api-error.js';
-import { authenticateMember } from '../http/auth.js';
+import { notFound } from '../errors.js';
+import type { App } from '../http/app-type.js';
 import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
-import type { App, ServerContext } from '../http/context.js';
-import { findVisibleMessage } from '../services/messages/message-store.js';
-import { PracticeItemParams, PracticeParams } from './params.js';
 import { errorResponses } from '../http/openapi.js';
+import type { ServerContext } from '../services/context.js';
+import { findVisibleMessage } from '../services/messages/message-store.js';
+import { memberCaller } from './guards.js';
+import { PracticeItemParams, PracticeParams } from './params.js';
 
 const SEND_ERRORS = errorResponses({
   403: ['cannot_message_patient'],
@@ -37,7 +38,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const staffId = authenticateMember(ctx, request, request.params.pid);
+      const staffId = await memberCaller(ctx, request, request.params.pid);
       const result = await ctx.writes.run('sendStaffMessage', {
         staffId,
         practiceId: request.params.pid,
@@ -51,10 +52,10 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.get(
     '/practices/:pid/messages/:id',
     { schema: { params: PracticeItemParams, response: { 200: SendMessageResponse } } },
-    (request) => {
+    async (request) => {
       const { pid, id } = request.params;
-      const staffId = authenticateMember(ctx, request, pid);
-      const visible = findVisibleMessage(ctx.db, staffId, pid, id);
+      const staffId = await memberCaller(ctx, request, pid);
+      const visible = await findVisibleMessage(ctx.db, staffId, pid, id);
       if (!visible) throw notFound();
       return { message: JSON.parse(visible.messageJson) as Message, state: visible.state };
     },
@@ -78,7 +79,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     { schema: { params: PracticeItemParams, body: StatePatch, response: { 200: StateResponse } } },
     async (request) => {
       const { pid, id } = request.params;
-      const staffId = authenticateMember(ctx, request, pid);
+      const staffId = await memberCaller(ctx, request, pid);
       const patch = request.body;
       return { state: await ctx.writes.run('patchMailboxState', { staffId, practiceId: pid, messageId: id, patch }) };
     },

@@ -6,11 +6,12 @@ import {
   PortalSendRequest,
   PortalSendResponse,
 } from '../../common/http/index.js';
-import { authenticate } from '../http/auth.js';
-import type { App, ServerContext } from '../http/context.js';
-import { portalMessages } from '../services/messages/send-portal-message.js';
+import type { App } from '../http/app-type.js';
 import { errorResponses } from '../http/openapi.js';
+import type { ServerContext } from '../services/context.js';
+import { portalMessages } from '../services/messages/send-portal-message.js';
 import { signInPatient } from '../services/sign-in.js';
+import { patientCaller } from './guards.js';
 import { SIGN_IN_ERRORS } from './session.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
@@ -33,14 +34,14 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
       },
     },
     async (request, reply) => {
-      const patientId = authenticate(ctx, request, 'patient');
+      const patientId = await patientCaller(ctx, request);
       const result = await ctx.writes.run('sendPortalMessage', { patientId, request: request.body });
       return reply.code(result.created ? 201 : 200).send({ message: result.message });
     },
   );
 
-  app.get('/portal/messages', { schema: { response: { 200: PortalMessagesResponse } } }, (request) => {
-    const patientId = authenticate(ctx, request, 'patient');
-    return { messages: portalMessages(ctx, patientId) };
+  app.get('/portal/messages', { schema: { response: { 200: PortalMessagesResponse } } }, async (request) => {
+    const patientId = await patientCaller(ctx, request);
+    return { messages: await portalMessages(ctx.db, patientId) };
   });
 }

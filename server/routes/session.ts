@@ -1,13 +1,15 @@
 // Staff sign-in and sign-out (API.md "Staff session"), and health, which needs no sign-in.
 import { z } from 'zod';
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
-import { bearerToken, authenticateStaff } from '../http/auth.js';
-import type { App, ServerContext } from '../http/context.js';
+import type { App } from '../http/app-type.js';
+import { bearerToken } from '../http/bearer-token.js';
+import { errorResponses } from '../http/openapi.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { hashToken, revokeToken } from '../services/auth/tokens.js';
+import { signOut } from '../services/auth/authenticate.js';
+import { hashToken } from '../services/auth/tokens.js';
+import type { ServerContext } from '../services/context.js';
 import { signInStaff } from '../services/sign-in.js';
 import { SERVER_VERSION } from '../version.js';
-import { errorResponses } from '../http/openapi.js';
 
 /** Wrong email or password; the failed-attempt limits and the ceiling on hash work (services/sign-in.ts). */
 export const SIGN_IN_ERRORS = errorResponses({
@@ -30,10 +32,8 @@ export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHu
   );
 
   app.delete('/session', { schema: { response: { 204: SignedOut } } }, async (request, reply) => {
-    authenticateStaff(ctx, request);
     const token = bearerToken(request);
-    ctx.tokenCache.delete(token);
-    revokeToken(ctx.db, token);
+    await signOut(ctx, token);
     live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
     return reply.code(204).send(null);
   });

@@ -2,18 +2,18 @@
 import type { WebSocket } from 'ws';
 import { DEFAULT_SYNC_PAGE } from '../../common/limits.js';
 import { SyncQuery, SyncResponse } from '../../common/http/index.js';
-import { authenticateStaff } from '../http/auth.js';
-import type { App, ServerContext } from '../http/context.js';
+import type { App } from '../http/app-type.js';
+import { sendError } from '../http/error-handler.js';
+import { errorResponses } from '../http/openapi.js';
 import type { LiveHub } from '../live/live-hub.js';
 import { acceptLiveSocket } from '../live/live-socket.js';
-import { sendError } from '../http/error-handler.js';
-import { decodeCursor } from '../services/feed/cursor.js';
+import type { ServerContext } from '../services/context.js';
 import { syncPageJson } from '../services/feed/sync-page.js';
-import { errorResponses } from '../http/openapi.js';
+import { staffCaller } from './guards.js';
 
 export function registerSyncRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   // The response schema documents the page in OpenAPI; the page itself is assembled as a string
-  // from stored JSON (see services/feed/sync-page.ts), which Fastify sends without re-serializing.
+  // from stored JSON (see storage/queries/feed.ts), which Fastify sends without re-serializing.
   app.get(
     '/sync',
     {
@@ -23,9 +23,8 @@ export function registerSyncRoutes(app: App, ctx: ServerContext, live: LiveHub):
       },
     },
     async (request, reply) => {
-      const staffId = authenticateStaff(ctx, request);
-      const after = decodeCursor(ctx.db, request.query.after);
-      const page = syncPageJson(ctx.db, staffId, after, request.query.limit ?? DEFAULT_SYNC_PAGE);
+      const staffId = await staffCaller(ctx, request);
+      const page = await syncPageJson(ctx.db, staffId, request.query.after, request.query.limit ?? DEFAULT_SYNC_PAGE);
       // The typed reply expects the object; the string is that object, already serialized.
       return reply.type('application/json; charset=utf-8').send(page as never);
     },

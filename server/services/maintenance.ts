@@ -1,38 +1,33 @@
-// Housekeeping run at start and hourly: drops idle tokens, email alerts done for a week, and uploads
-// that no message used within 24 h together with their bytes (unless another upload or document shares them).
-import { rmSync } from 'node:fs';
-import { sql, type Db } from '../db/database.js';
+// Housekeeping run at start and hourly: drops idle tokens, email alerts done for a week, old sign-in
+// attempts, and uploads that no message used within 24 h together with their bytes (unless another
+// upload or document shares them). With several instances it runs on one at a time (maintenance lock).
+import { deleteFinishedAlerts } from '../storage/queries/email-queue.js';
+import { deleteAttemptsBefore } from '../storage/queries/sign-in-attempts.js';
+import { blobInUse, deleteUnusedUploads } from '../storage/queries/uploads.js';
+import { withMaintenanceLock } from '../storage/queries/locks.js';
+import type { Executor } from '../storage/schema.js';
+import type { BlobStore } from '../storage/blobs/blob-store.js';
 import { purgeIdleTokens } from './auth/tokens.js';
-import type { BlobStore } from './blob-store.js';
 
 export const UNUSED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 export const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 const FINISHED_ALERT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const SIGN_IN_ATTEMPT_TTL_MS = 60 * 60 * 1000;
 
-export function runMaintenance(db: Db, blobs: BlobStore, now: number, tokenIdleMs: number): void {
-  if (!db.open) return;
-  purgeIdleTokens(db, now, tokenIdleMs);
-  // A finished alert's next_attempt_at is when it was last tried.
-  sql(db, "DELETE FROM email_queue WHERE state IN ('sent', 'failed') AND next_attempt_at < ?").run(
-    now - FINISHED_ALERT_TTL_MS,
-  );
-  const removed = db
-    .transaction(() => {
-      const stale = sql(
-        db,
-        `SELECT id, sha256 FROM uploads u WHERE created_at < ?
-       AND NOT EXISTS (SELECT 1 FROM message_files f WHERE f.upload_id = u.id)`,
-      ).all(now - UNUSED_UPLOAD_TTL_MS) as { id: string; sha256: string }[];
-      for (const upload of stale) sql(db, 'DELETE FROM uploads WHERE id = ?').run(upload.id);
-      return stale;
-    })
-    .immediate(); // IMMEDIATE: a read-then-write transaction must not race the writer thread's commits
-  for (const sha256 of new Set(removed.map((upload) => upload.sha256))) {
-    const stillUsed =
-      sql(db, 'SELECT 1 FROM uploads WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(
-        sha256,
-        sha256,
-      ) !== undefined;
-    if (!stillUsed) rmSync(blobs.pathOf(sha256), { force: true });
-  }
+/** Resolves with false when another instance was already running it. */
+export function runMaintenance(db: Executor, blobs: BlobStore, now: number, tokenIdleMs: number): Promise<boolean> {
+  return withMaintenanceLock(db, async (trx) => {
+    await purgeIdleTokens(trx, now, tokenIdleMs);
+    await deleteFinishedAlerts(trx, now - FINISHED_ALERT_TTL_MS);
+    await deleteAttemptsBefore(trx, now - SIGN_IN_ATTEMPT_TTL_MS);
+    const orphans = await deleteUnusedUploads(trx, now - UNUSED_UPLOAD_TTL_MS);
+    const unused: string[] = [];
+    for (const sha256 of orphans) if (!(await blobInUse(trx, sha256))) unused.push(sha256);
+    return unused;
+  }).then(async (unused) => {
+    if (unused === null) return false;
+    // After the commit: bytes written in the last hour may belong to an upload still being recorded.
+    for (const sha256 of unused) await blobs.removeIfOlderThan(sha256, now - 60 * 60 * 1000);
+    return true;
+  });
 }

@@ -2,13 +2,13 @@
 // before the slow hash), a ceiling on hash work, the password check, token issue, and upgrading an
 // old hash. The same answer for a wrong email and a wrong password: sign-in never reveals accounts.
 import type { LoginResponse, PortalLoginResponse } from '../../common/http/index.js';
-import { sql } from '../db/database.js';
-import { ApiError } from '../http/api-error.js';
-import type { ServerContext } from '../http/context.js';
+import { ApiError } from '../errors.js';
+import { patientByPortalEmail, replacePasswordHash, staffByEmail, staffPractices } from '../storage/queries/people.js';
 import type { AttemptLimiter, AttemptOutcome } from './auth/attempt-limiter.js';
 import { HashGateFull, type HashGate } from './auth/hash-gate.js';
 import { hashPassword, verifyPassword, type ScryptParams } from './auth/passwords.js';
 import { issueToken } from './auth/tokens.js';
+import type { ServerContext } from './context.js';
 
 /** The sign-in guards a server runs with (ServerContext.signIn). */
 export interface SignInGuards {
@@ -75,13 +75,7 @@ async function upgradeHash(ctx: ServerContext, gate: HashGate, account: Account,
       throw error;
     });
   // Only if unchanged meanwhile: a password changed in between must not be overwritten.
-  if (fresh) {
-    sql(ctx.db, `UPDATE ${account.table} SET password_hash = ? WHERE id = ? AND password_hash = ?`).run(
-      fresh,
-      account.id,
-      account.hash,
-    );
-  }
+  if (fresh && account.hash) await replacePasswordHash(ctx.db, account.table, account.id, account.hash, fresh);
 }
 
 const emailKey = (kind: 'staff' | 'patient', email: string): string => `${kind}:${email.trim().toLowerCase()}`;
@@ -104,38 +98,19 @@ export function addressKey(ip: string): string {
     .join(':')}::/64`;
 }
 
-interface StaffRow {
-  id: string;
-  name: string;
-  email: string;
-  password_hash: string;
-}
-
 export async function signInStaff(
   ctx: ServerContext,
   email: string,
   password: string,
   address: string,
 ): Promise<LoginResponse> {
-  const row = sql(ctx.db, 'SELECT id, name, email, password_hash FROM staff WHERE email = ?').get(email.trim()) as
-    StaffRow | undefined;
+  const row = await staffByEmail(ctx.db, email);
   const account = row ? { table: 'staff' as const, id: row.id, hash: row.password_hash } : null;
   await checkPassword(ctx, { email: emailKey('staff', email), address: addressKey(address) }, password, account);
   if (!row) throw invalidCredentials();
-  const practices = sql(
-    ctx.db,
-    'SELECT p.id, p.name FROM memberships m JOIN practices p ON p.id = m.practice_id WHERE m.staff_id = ? ORDER BY p.name',
-  ).all(row.id) as { id: string; name: string }[];
-  const token = issueToken(ctx.db, { kind: 'staff', subjectId: row.id }, ctx.now());
+  const practices = await staffPractices(ctx.db, row.id);
+  const token = await issueToken(ctx.db, { kind: 'staff', subjectId: row.id }, ctx.now());
   return { token, user: { id: row.id, name: row.name, email: row.email }, practices };
-}
-
-interface PatientRow {
-  id: string;
-  name: string;
-  password_hash: string | null;
-  practice_id: string;
-  practice_name: string;
 }
 
 export async function signInPatient(
@@ -144,15 +119,11 @@ export async function signInPatient(
   password: string,
   address: string,
 ): Promise<PortalLoginResponse> {
-  const row = sql(
-    ctx.db,
-    `SELECT pt.id, pt.name, pt.password_hash, p.id AS practice_id, p.name AS practice_name
-     FROM patients pt JOIN practices p ON p.id = pt.practice_id WHERE pt.portal_email = ?`,
-  ).get(email.trim()) as PatientRow | undefined;
+  const row = await patientByPortalEmail(ctx.db, email);
   const account = row ? { table: 'patients' as const, id: row.id, hash: row.password_hash } : null;
   await checkPassword(ctx, { email: emailKey('patient', email), address: addressKey(address) }, password, account);
   if (!row) throw invalidCredentials();
-  const token = issueToken(ctx.db, { kind: 'patient', subjectId: row.id }, ctx.now());
+  const token = await issueToken(ctx.db, { kind: 'patient', subjectId: row.id }, ctx.now());
   return {
     token,
     patient: { id: row.id, name: row.name },

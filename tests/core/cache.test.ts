@@ -194,10 +194,10 @@ describe('reads', () => {
     expect(ids('archived')).toEqual([archived.id]);
     expect(ids('sent')).toEqual([mine.id]);
     expect(ids('todo')).toEqual([flagged.id]);
-    expect(cache.reader.unreadCounts([P1, P2])).toEqual({ total: 3, byPractice: { [P1]: 2, [P2]: 1 } });
+    expect(cache.reader.unreadCounts([P1, P2])).toEqual({ total: 3, byPractice: { [P1]: 2, [P2]: 1 }, urgent: 0 });
     await cache.writer.queueSettings(P1, { portalMessagesInInbox: false, emailNotifications: false });
     expect(ids('inbox')).toEqual([flagged.id, incoming.id]);
-    expect(cache.reader.unreadCounts([P1, P2])).toEqual({ total: 2, byPractice: { [P1]: 1, [P2]: 1 } });
+    expect(cache.reader.unreadCounts([P1, P2])).toEqual({ total: 2, byPractice: { [P1]: 1, [P2]: 1 }, urgent: 0 });
   });
 
   it('searches subject, body, sender and patient name with snippets, treating FTS syntax as text', async () => {

@@ -44,7 +44,7 @@ describe('attachment file names', () => {
     expect(result.status).toBe(422);
     expect(result.body).toMatchObject({ error: { code: 'invalid_file_name' } });
     expect(stored()).toBe(before);
-    expect(readdirSync(join(server.dataDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(join(server.dataDir, 'blobs', '.partial'))).toEqual([]);
   });
 
   it('keeps accented, right-to-left and emoji names (joiners included) as sent', async () => {

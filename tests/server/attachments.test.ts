@@ -113,7 +113,7 @@ describe('upload and download', () => {
 
 describe('the 10 MiB limit', () => {
   const storedBlobs = (): number => readdirSync(join(server.dataDir, 'blobs')).length;
-  const temporaryFiles = (): string[] => readdirSync(join(server.dataDir, 'tmp'));
+  const temporaryFiles = (): string[] => readdirSync(join(server.dataDir, 'blobs', '.partial'));
 
   it('accepts exactly 10 MiB, refuses one byte more while streaming, keeps memory flat and leaves no file', async () => {
     const before = storedBlobs();
@@ -168,10 +168,10 @@ describe('unused uploads', () => {
       expect(sent.status).toBe(201);
       const read = (id: string) =>
         fetch(`${aged.url}/api/v1/attachments/${id}`, { headers: { authorization: `Bearer ${world.desk.token}` } });
-      aged.runMaintenance();
+      await aged.runMaintenance();
       expect((await read(unused.id)).status).toBe(200); // not 24 h old yet
       clock += 24 * 60 * 60 * 1000 + 1;
-      aged.runMaintenance();
+      await aged.runMaintenance();
       expect((await read(unused.id)).status).toBe(404);
       expect(readdirSync(join(aged.dataDir, 'blobs'))).not.toContain(unused.sha256);
       const kept = await read(used.id);
@@ -185,7 +185,7 @@ describe('unused uploads', () => {
 
 describe('an interrupted upload', () => {
   it('leaves no temporary file and no upload behind, and the server keeps serving', async () => {
-    const temporaryFiles = (): string[] => readdirSync(join(server.dataDir, 'tmp'));
+    const temporaryFiles = (): string[] => readdirSync(join(server.dataDir, 'blobs', '.partial'));
     const url = new URL(`${server.url}/api/v1/practices/${w.sunriseId}/attachments`);
     const req = request(url, {
       method: 'POST',

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadResponse } from '../../common/http/index.js';
-import { BlobStore } from '../../server/services/blob-store.js';
+import { FileBlobStore } from '../../server/storage/blobs/file-blob-store.js';
 import { signInDemo } from '../support/practice-server-demo.js';
+import { onPostgres } from '../support/practice-server-postgres.js';
 import { uploadStream } from '../support/practice-server-upload.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
@@ -29,9 +30,9 @@ function modes(dir: string, prefix = ''): Record<string, string> {
 const expectPrivate = (dir: string): void => {
   expect(mode(dir)).toBe('700');
   const all = modes(dir);
-  expect(Object.keys(all)).toEqual(
-    expect.arrayContaining(['practice.sqlite', 'practice.sqlite-wal', 'practice.sqlite-shm', 'blobs', 'tmp']),
-  );
+  // On PostgreSQL the data folder holds the attachment files only; the database is PostgreSQL's.
+  const database = onPostgres() ? [] : ['practice.sqlite', 'practice.sqlite-wal', 'practice.sqlite-shm'];
+  expect(Object.keys(all)).toEqual(expect.arrayContaining([...database, 'blobs', 'blobs/.partial']));
   for (const [name, m] of Object.entries(all)) expect(`${name} ${m}`).toMatch(/ (600|700)$/);
 };
 
@@ -74,7 +75,7 @@ describe('data folder permissions', () => {
     const first = await startTestServer({ dataDir });
     await first.close();
     chmodSync(dataDir, 0o755);
-    chmodSync(join(dataDir, 'practice.sqlite'), 0o644);
+    if (!onPostgres()) chmodSync(join(dataDir, 'practice.sqlite'), 0o644);
     const again = await startTestServer({ dataDir });
     try {
       expectPrivate(dataDir);
@@ -90,7 +91,7 @@ describe('durable uploads', () => {
     mkdirSync(root);
     const synced: { path: string; placed: boolean }[] = [];
     let sha = '';
-    const store = new BlobStore(root, (path) => {
+    const store = new FileBlobStore(join(root, 'blobs'), (path: string) => {
       synced.push({ path, placed: sha !== '' && readdirSync(join(root, 'blobs')).includes(sha) });
       return Promise.resolve();
     });
@@ -99,7 +100,7 @@ describe('durable uploads', () => {
     const result = await store.receive(Readable.from([bytes]), 1024);
     expect(result).toMatchObject({ ok: true, sha256: sha });
     expect(synced).toEqual([
-      { path: expect.stringMatching(/[/\\]tmp[/\\][^/\\]+\.part$/) as unknown, placed: false },
+      { path: expect.stringMatching(/[/\\]\.partial[/\\][^/\\]+\.part$/) as unknown, placed: false },
       { path: join(root, 'blobs'), placed: true },
     ]);
   });

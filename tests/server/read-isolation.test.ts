@@ -1,10 +1,11 @@
-// Reads see committed data only: while a send's group transaction is held open (commitDelayMs),
-// /sync and message reads must not show it; once the send is answered 201, they do.
+// Reads see committed data only: while a send's transaction is held open (commitDelayMs), /sync and
+// message reads must not show it; once the send is answered 201, they do.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SendMessageResponse, SyncResponse } from '../../common/http/index.js';
-import { openDatabase, type Db } from '../../server/db/database.js';
 import type { Api, ApiResponse } from '../support/practice-server-client.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
@@ -13,30 +14,43 @@ const HOLD_MS = 1500;
 
 let server: TestPracticeServer;
 let w: DemoWorld;
-let probe: Db;
+/** True while a write transaction is open, uncommitted (SQLite: the write lock; PostgreSQL: a session idle in one). */
+let writeTransactionOpen: () => Promise<boolean>;
+let closeProbe: () => Promise<void>;
 
 beforeAll(async () => {
   server = await startTestServer({ commitDelayMs: HOLD_MS });
   w = await signInDemo(server.url);
-  probe = openDatabase(join(server.dataDir, 'practice.sqlite'));
-  probe.pragma('busy_timeout = 0');
+  if (server.databaseUrl) {
+    const probe = new pg.Client(server.databaseUrl);
+    await probe.connect();
+    writeTransactionOpen = async () => {
+      const { rows } = await probe.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'",
+      );
+      return (rows[0]?.n ?? 0) > 0;
+    };
+    closeProbe = () => probe.end();
+  } else {
+    const probe = new Sqlite(join(server.dataDir, 'practice.sqlite'));
+    probe.pragma('busy_timeout = 0');
+    writeTransactionOpen = () => {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        return Promise.resolve(false);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') return Promise.resolve(true);
+        throw error;
+      }
+    };
+    closeProbe = async () => void probe.close();
+  }
 });
 afterAll(async () => {
-  probe.close();
+  await closeProbe();
   await server.cleanup();
 });
-
-/** True while some connection holds the write lock, i.e. a group transaction is open, uncommitted. */
-function writeTransactionOpen(): boolean {
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw error;
-  }
-}
 
 async function subjectsAfter(api: Api, cursor: string): Promise<string[]> {
   const response = await api('GET', `/sync?after=${cursor}`);
@@ -62,14 +76,14 @@ describe('read isolation', () => {
 
     // The send has run in the writer's open transaction once the write lock is taken.
     const deadline = Date.now() + HOLD_MS;
-    while (!writeTransactionOpen()) {
+    while (!(await writeTransactionOpen())) {
       expect(Date.now()).toBeLessThan(deadline);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const lee = await subjectsAfter(w.lee.api, start.cursor);
     const desk = await subjectsAfter(w.desk.api, deskStart.cursor);
     // Still uncommitted when those reads were answered: they ran during the open transaction.
-    expect(writeTransactionOpen()).toBe(true);
+    expect(await writeTransactionOpen()).toBe(true);
     expect(answered).toBe(false);
     expect(lee).toEqual([]);
     expect(desk).toEqual([]);

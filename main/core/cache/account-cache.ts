@@ -17,7 +17,7 @@ export class AccountCache {
     readonly userId: string,
     readonly recovered: CacheRecovery | null,
   ) {
-    this.reader = new CacheReader(db);
+    this.reader = new CacheReader(db, userId);
   }
 
   get writer(): CacheWriter {

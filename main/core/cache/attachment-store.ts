@@ -4,6 +4,7 @@ import type { Db } from './driver.js';
 
 export interface CachedFileAttachment {
   name: string;
+  size: number;
   mimeType: string;
   sha256: string;
 }
@@ -21,9 +22,9 @@ export class AttachmentStore {
     );
     this.fileStmt = db.prepare<
       [string, string],
-      { kind: string; name: string; mime_type: string | null; sha256: string | null }
+      { kind: string; name: string; size: number | null; mime_type: string | null; sha256: string | null }
     >(
-      `SELECT a.kind, a.name, a.mime_type, a.sha256 FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
+      `SELECT a.kind, a.name, a.size, a.mime_type, a.sha256 FROM attachments a JOIN messages m ON m.rowid = a.message_rowid
        WHERE m.id = ? AND a.id = ?`,
     );
   }
@@ -50,6 +51,11 @@ export class AttachmentStore {
   file(messageId: string, attachmentId: string): CachedFileAttachment | null {
     const row = this.fileStmt.get(messageId, attachmentId);
     if (!row || row.kind !== 'file' || !row.sha256) return null;
-    return { name: row.name, mimeType: row.mime_type ?? 'application/octet-stream', sha256: row.sha256 };
+    return {
+      name: row.name,
+      size: row.size ?? 0,
+      mimeType: row.mime_type ?? 'application/octet-stream',
+      sha256: row.sha256,
+    };
   }
 }

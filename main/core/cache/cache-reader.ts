@@ -19,8 +19,11 @@ import { PracticeStore } from './practice-store.js';
 import { RecordStore, type RecordKind } from './record-store.js';
 import { StagedFileStore, type StagedFile } from './staged-file-store.js';
 import { CURSOR_KEY, INITIAL_SYNC_KEY } from './sync-page-writer.js';
+import { WorkflowReader } from './workflow-reader.js';
 
 export class CacheReader {
+  /** Portal queue, mute, templates, receipts, snoozes (second wave). */
+  readonly workflow: WorkflowReader;
   private readonly kv: KeyValues;
   private readonly practiceStore: PracticeStore;
   private readonly messages: MessageQueries;
@@ -30,12 +33,16 @@ export class CacheReader {
   private readonly drafts: DraftStore;
   private readonly staged: StagedFileStore;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    userId: string,
+  ) {
     this.kv = new KeyValues(db);
     this.practiceStore = new PracticeStore(db);
-    this.messages = new MessageQueries(db, this.practiceStore);
-    this.attachments = new AttachmentStore(db);
     this.outbox = new OutboxStore(db);
+    this.workflow = new WorkflowReader(db, userId, this.practiceStore, this.outbox);
+    this.messages = new MessageQueries(db, this.practiceStore, userId, (m) => this.workflow.receipts(m));
+    this.attachments = new AttachmentStore(db);
     this.records = new RecordStore(db);
     this.drafts = new DraftStore(db);
     this.staged = new StagedFileStore(db);

@@ -22,6 +22,8 @@ export interface MessageColumns {
   json: string;
   delivery: Delivery;
   delivery_error: string | null;
+  /** Copied to mailbox_state (the urgent unread count and the list's mark). */
+  urgent: number;
 }
 
 export function isOwn(message: Message, userId: string): boolean {
@@ -52,6 +54,7 @@ export function toColumns(message: Message, userId: string, delivery: Delivery =
     json: JSON.stringify(rest),
     delivery,
     delivery_error: null,
+    urgent: message.priority === 'urgent' ? 1 : 0,
   };
 }
 
@@ -61,7 +64,7 @@ export function messageFromColumns(row: { subject: string; body: string; json: s
 
 /** Columns a list row needs, selected by the list and search queries. */
 export const LIST_COLUMNS = `m.id, m.practice_id, m.thread_id, m.source, m.sender_name, m.recipient_names, m.subject,
-  m.sent_at, m.has_attachments, m.patient_name, m.delivery, b.read, b.flagged, b.archived`;
+  m.sent_at, m.has_attachments, m.patient_name, m.delivery, b.read, b.flagged, b.archived, b.urgent, b.snoozed_until`;
 
 export interface ListRowColumns {
   id: string;
@@ -78,6 +81,8 @@ export interface ListRowColumns {
   read: number;
   flagged: number;
   archived: number;
+  urgent: number;
+  snoozed_until: string | null;
 }
 
 export function toMessageRow(r: ListRowColumns): MessageRow {
@@ -96,12 +101,20 @@ export function toMessageRow(r: ListRowColumns): MessageRow {
     hasAttachments: r.has_attachments === 1,
     patientName: r.patient_name,
     delivery: r.delivery,
+    priority: r.urgent === 1 ? 'urgent' : 'normal',
+    snoozedUntil: r.snoozed_until,
   };
 }
 
 export function stateFromColumns(
   messageId: string,
-  r: { read: number; flagged: number; archived: number },
+  r: { read: number; flagged: number; archived: number; snoozed_until: string | null },
 ): MailboxState {
-  return { messageId, read: r.read === 1, flagged: r.flagged === 1, archived: r.archived === 1 };
+  return {
+    messageId,
+    read: r.read === 1,
+    flagged: r.flagged === 1,
+    archived: r.archived === 1,
+    snoozedUntil: r.snoozed_until,
+  };
 }

@@ -1,5 +1,13 @@
 // Read side for the UI: folder pages by keyset cursor, threads, full-text search, unread counts.
-import type { Folder, MessagePage, MessageView, SearchHit, UnreadCounts } from '../../../common/desktop/index.js';
+import type {
+  Folder,
+  MessagePage,
+  MessageView,
+  ReceiptView,
+  SearchHit,
+  UnreadCounts,
+} from '../../../common/desktop/index.js';
+import type { Message } from '../../../common/http/index.js';
 import type { Db } from './driver.js';
 import {
   LIST_COLUMNS,
@@ -11,13 +19,14 @@ import {
 import { clientIdOfLocal, isLocalMessageId } from './message-ids.js';
 import type { PracticeStore } from './practice-store.js';
 
+// A snoozed message leaves the Inbox and To Do until it wakes (snooze-store.ts), and waits in Snoozed.
 const FOLDER_WHERE: Record<Folder | 'inboxStaffOnly', string> = {
-  inbox: 'b.incoming = 1 AND b.archived = 0',
-  inboxStaffOnly: `b.incoming = 1 AND b.archived = 0 AND b.source = 'staff'`,
+  inbox: 'b.incoming = 1 AND b.archived = 0 AND b.snoozed_until IS NULL',
+  inboxStaffOnly: `b.incoming = 1 AND b.archived = 0 AND b.snoozed_until IS NULL AND b.source = 'staff'`,
   archived: 'b.archived = 1',
   sent: 'b.outgoing = 1',
-  todo: 'b.flagged = 1',
-  snoozed: '0', // Snooze is not stored in the cache yet (second wave, stage B).
+  todo: 'b.flagged = 1 AND b.snoozed_until IS NULL',
+  snoozed: 'b.snoozed_until IS NOT NULL AND b.archived = 0',
 };
 
 type ThreadRow = ListRowColumns & { body: string; json: string; delivery_error: string | null };
@@ -27,6 +36,9 @@ export class MessageQueries {
   constructor(
     private readonly db: Db,
     private readonly practices: PracticeStore,
+    private readonly userId: string,
+    /** Named receipts on the user's own messages (workflow-reader.ts). */
+    private readonly receipts: (message: Message) => ReceiptView[] | undefined,
   ) {}
 
   listFolder(practiceId: string, folder: Folder, cursor: string | null, limit: number): MessagePage {
@@ -68,12 +80,17 @@ export class MessageQueries {
          ) ORDER BY sent_at, row_order`,
       )
       .all({ thread: anchor.thread_id });
-    return rows.map((r) => ({
-      message: messageFromColumns(r),
-      state: stateFromColumns(r.id, r),
-      delivery: r.delivery,
-      deliveryError: r.delivery_error,
-    }));
+    return rows.map((r) => {
+      const message = messageFromColumns(r);
+      const receipts = this.receipts(message);
+      return {
+        message,
+        state: stateFromColumns(r.id, r),
+        delivery: r.delivery,
+        deliveryError: r.delivery_error,
+        ...(receipts ? { receipts } : {}),
+      };
+    });
   }
 
   /** The one local->server id mapping: a delivered local id maps to the server's id, an undelivered one to null. */
@@ -98,16 +115,30 @@ export class MessageQueries {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
   }
 
-  /** Still unread, in the inbox, and shown (portal messages only where the practice shows them)? */
+  /** Still unread, in the inbox (not snoozed) and counted: what may raise or repeat a notification. */
   notifiable(messageId: string): boolean {
     const row = this.db
-      .prepare<[string], { read: number; archived: number; source: string; practice_id: string }>(
-        `SELECT b.read, b.archived, b.source, b.practice_id FROM messages m
-         JOIN mailbox_state b ON b.message_rowid = m.rowid WHERE m.id = ?`,
+      .prepare<
+        [string],
+        {
+          read: number;
+          archived: number;
+          source: string;
+          practice_id: string;
+          snoozed_until: string | null;
+          owner_id: string | null;
+        }
+      >(
+        `SELECT b.read, b.archived, b.source, b.practice_id, b.snoozed_until, t.owner_id FROM messages m
+         JOIN mailbox_state b ON b.message_rowid = m.rowid LEFT JOIN portal_threads t ON t.thread_id = m.thread_id
+         WHERE m.id = ?`,
       )
       .get(messageId);
-    if (!row || row.read === 1 || row.archived === 1) return false;
-    return row.source !== 'portal' || this.practices.settings(row.practice_id).portalMessagesInInbox;
+    if (!row || row.read === 1 || row.archived === 1 || row.snoozed_until !== null) return false;
+    if (row.source !== 'portal') return true;
+    // A portal message alerts only where the practice shows them, and while its thread is unassigned or the user's.
+    const ownerOk = row.owner_id === null || row.owner_id === this.userId;
+    return ownerOk && this.practices.settings(row.practice_id).portalMessagesInInbox;
   }
 
   search(practiceId: string, query: string, limit: number): SearchHit[] {
@@ -125,21 +156,41 @@ export class MessageQueries {
     return rows.map((r) => ({ row: toMessageRow(r), snippet: r.snippet }));
   }
 
-  /** Unread inbox messages per practice; portal ones count only where the practice shows them. */
+  /**
+   * Unread inbox messages per practice, snoozed ones left out. Staff messages come from the counter the
+   * triggers keep (migrations 2 and 4); portal ones are counted here, only where the practice shows them and
+   * only while their thread is unassigned or the user's. `urgent`: how many of them are urgent.
+   */
   unreadCounts(practiceIds: string[]): UnreadCounts {
-    // Kept by triggers on mailbox_state (migration 2).
-    const rows = this.db
-      .prepare<[], { practice_id: string; source: string; n: number }>(
-        'SELECT practice_id, source, n FROM unread_counts WHERE n > 0',
-      )
-      .all();
     const byPractice: Record<string, number> = Object.fromEntries(practiceIds.map((id) => [id, 0]));
-    for (const r of rows) {
-      if (r.source === 'portal' && !this.practices.settings(r.practice_id).portalMessagesInInbox) continue;
-      byPractice[r.practice_id] = (byPractice[r.practice_id] ?? 0) + r.n;
+    const add = (practiceId: string, n: number) => (byPractice[practiceId] = (byPractice[practiceId] ?? 0) + n);
+    for (const r of this.db
+      .prepare<[], { practice_id: string; n: number }>(
+        `SELECT practice_id, n FROM unread_counts WHERE source = 'staff' AND n > 0`,
+      )
+      .all()) {
+      add(r.practice_id, r.n);
     }
+    for (const r of this.db
+      .prepare<[string], { practice_id: string; n: number }>(
+        `SELECT b.practice_id, count(*) AS n FROM mailbox_state b JOIN messages m ON m.rowid = b.message_rowid
+         LEFT JOIN portal_threads t ON t.thread_id = m.thread_id
+         WHERE b.incoming = 1 AND b.archived = 0 AND b.read = 0 AND b.snoozed_until IS NULL AND b.source = 'portal'
+           AND (t.owner_id IS NULL OR t.owner_id = ?)
+         GROUP BY b.practice_id`,
+      )
+      .all(this.userId)) {
+      if (this.practices.settings(r.practice_id).portalMessagesInInbox) add(r.practice_id, r.n);
+    }
+    const urgent =
+      this.db
+        .prepare<[], { n: number }>(
+          `SELECT count(*) AS n FROM mailbox_state
+           WHERE incoming = 1 AND archived = 0 AND read = 0 AND snoozed_until IS NULL AND urgent = 1`,
+        )
+        .get()?.n ?? 0;
     const total = Object.values(byPractice).reduce((a, b) => a + b, 0);
-    return { total, byPractice };
+    return { total, byPractice, urgent };
   }
 }
 

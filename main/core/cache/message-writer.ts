@@ -52,15 +52,20 @@ export class MessageWriter {
       `UPDATE messages SET ${sets} WHERE rowid = @rowid`,
     );
     this.upsertState = db.prepare(
-      `INSERT INTO mailbox_state (message_rowid, practice_id, source, incoming, outgoing, sent_at, read, flagged, archived)
-       VALUES (@rowid, @practice_id, @source, @incoming, @outgoing, @sent_at, @read, @flagged, @archived)
+      `INSERT INTO mailbox_state (message_rowid, practice_id, source, incoming, outgoing, sent_at, read, flagged, archived,
+         urgent, snoozed_until)
+       VALUES (@rowid, @practice_id, @source, @incoming, @outgoing, @sent_at, @read, @flagged, @archived, @urgent,
+         @snoozed_until)
        ON CONFLICT (message_rowid) DO UPDATE SET practice_id = excluded.practice_id, source = excluded.source,
          incoming = excluded.incoming, outgoing = excluded.outgoing, sent_at = excluded.sent_at,
-         read = excluded.read, flagged = excluded.flagged, archived = excluded.archived`,
+         read = excluded.read, flagged = excluded.flagged, archived = excluded.archived, urgent = excluded.urgent,
+         snoozed_until = excluded.snoozed_until`,
     );
     this.updateState = db.prepare(
       `UPDATE mailbox_state SET read = coalesce(@read, read), flagged = coalesce(@flagged, flagged),
-         archived = coalesce(@archived, archived) WHERE message_rowid = @rowid`,
+         archived = coalesce(@archived, archived),
+         snoozed_until = CASE WHEN @snooze_set = 1 THEN @snoozed_until ELSE snoozed_until END
+       WHERE message_rowid = @rowid`,
     );
     this.attachments = new AttachmentStore(db);
     this.setDelivery = db.prepare<[string, string | null, string]>(
@@ -150,7 +155,8 @@ export class MessageWriter {
   applyServerState(state: MailboxState): boolean {
     const found = this.findRowid.get(state.messageId);
     if (!found) return false;
-    this.updateState.run({ rowid: found.rowid, ...state, ...bits(state) });
+    // The server's state is whole: no snoozedUntil means not snoozed.
+    this.updateState.run({ rowid: found.rowid, ...bits({ ...state, snoozedUntil: state.snoozedUntil ?? null }) });
     this.overlayPending(found.rowid, state.messageId, found.client_id);
     return true;
   }
@@ -172,7 +178,9 @@ export class MessageWriter {
       incoming: c.incoming,
       outgoing: c.outgoing,
       sent_at: c.sent_at,
+      urgent: c.urgent,
       ...bits(state),
+      snoozed_until: isoOrNull(state.snoozedUntil),
     });
   }
 
@@ -185,4 +193,14 @@ export class MessageWriter {
 }
 
 const bit = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
-const bits = (s: StatePatch) => ({ read: bit(s.read), flagged: bit(s.flagged), archived: bit(s.archived) });
+const bits = (s: StatePatch) => ({
+  read: bit(s.read),
+  flagged: bit(s.flagged),
+  archived: bit(s.archived),
+  // snoozedUntil: absent leaves it, null clears it, a time sets it.
+  snooze_set: s.snoozedUntil === undefined ? 0 : 1,
+  snoozed_until: isoOrNull(s.snoozedUntil),
+});
+
+/** Times stored in one form (toISOString), so comparing the text compares the instants. */
+const isoOrNull = (t: string | null | undefined) => (t ? new Date(t).toISOString() : null);

@@ -49,19 +49,35 @@ export class OutboxStore {
     return this.nextStmt.get(afterId) ?? null;
   }
 
+  /** The items about one thing (a thread, a template), oldest first, pending and failed. */
+  forTarget(kind: OutboxKind, target: string): OutboxRow[] {
+    return this.db
+      .prepare<[OutboxKind, string], OutboxRow>('SELECT * FROM outbox WHERE kind = ? AND target = ? ORDER BY id')
+      .all(kind, target);
+  }
+
   get(id: number): OutboxRow | null {
     return this.db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id) ?? null;
   }
 
+  updatePayload(id: number, payload: unknown): void {
+    this.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
+  }
+
   /**
-   * False when the item is gone (cancelled). Ids are reused once the newest row is gone, so the target must
-   * match too, or a cancelled item's late write would land on another.
+   * A send's payload, false when the send is gone (cancelled). Ids are reused once the newest row is gone, so
+   * the target must match too, or a cancelled send's late write would land on another item.
    */
-  updatePayload(id: number, target: string | null, payload: unknown): boolean {
+  updateSendPayload(id: number, target: string | null, payload: unknown): boolean {
     const { changes } = this.db
       .prepare('UPDATE outbox SET payload = ? WHERE id = ? AND target IS ?')
       .run(JSON.stringify(payload), id, target);
     return changes === 1;
+  }
+
+  /** Points an item at another target (a template's server id once its create went through). */
+  retarget(id: number, target: string): void {
+    this.db.prepare('UPDATE outbox SET target = ? WHERE id = ?').run(target, id);
   }
 
   remove(id: number): void {

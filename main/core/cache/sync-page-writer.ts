@@ -6,12 +6,16 @@ import type { KeyValues } from './kv.js';
 import { isOwn } from './message-columns.js';
 import type { MessageWriter } from './message-writer.js';
 import type { PracticeStore } from './practice-store.js';
+import { SnoozeStore } from './snooze-store.js';
+import { WorkflowChanges } from './workflow-changes.js';
 
 export interface StoredPage {
   /** Messages seen for the first time, with the state they arrived in. */
   newMessages: { message: Message; read: boolean; archived: boolean; incoming: boolean }[];
   insertedCount: number;
   practiceIds: Set<string>;
+  /** Messages whose snooze the server just ended (they are back, unread): they notify again. */
+  wokenIds: string[];
 }
 
 export const CURSOR_KEY = 'syncCursor';
@@ -20,6 +24,8 @@ export const INITIAL_SYNC_KEY = 'initialSyncDone';
 
 export class SyncPageWriter {
   private readonly writePage;
+  private readonly workflow: WorkflowChanges;
+  private readonly snoozes: SnoozeStore;
   constructor(
     private readonly db: Db,
     private readonly userId: string,
@@ -27,6 +33,8 @@ export class SyncPageWriter {
     private readonly practices: PracticeStore,
     private readonly kv: KeyValues,
   ) {
+    this.workflow = new WorkflowChanges(db);
+    this.snoozes = new SnoozeStore(db);
     this.writePage = db.transaction((changes: Change[], cursor: string, caughtUp: boolean) =>
       this.messages.forPage(() => {
         const page = this.apply(changes, cursor);
@@ -53,7 +61,7 @@ export class SyncPageWriter {
   }
 
   private apply(changes: Change[], cursor: string): StoredPage {
-    const page: StoredPage = { newMessages: [], insertedCount: 0, practiceIds: new Set() };
+    const page: StoredPage = { newMessages: [], insertedCount: 0, practiceIds: new Set(), wokenIds: [] };
     for (const change of changes) {
       page.practiceIds.add(change.practiceId);
       switch (change.kind) {
@@ -70,15 +78,21 @@ export class SyncPageWriter {
           }
           break;
         }
-        case 'state':
+        case 'state': {
+          const wasSnoozed = this.snoozes.snoozedUntil(change.state.messageId) !== null;
           this.messages.applyServerState(change.state);
+          if (wasSnoozed && !change.state.snoozedUntil && !change.state.read)
+            page.wokenIds.push(change.state.messageId);
           break;
+        }
         case 'settings':
           this.practices.putServerSettings(change.practiceId, change.settings);
           break;
         case 'user':
           this.practices.putUser(change.practiceId, change.user);
           break;
+        default:
+          this.workflow.apply(change);
       }
     }
     this.kv.set(CURSOR_KEY, cursor);

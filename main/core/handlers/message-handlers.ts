@@ -6,6 +6,7 @@ import { isLocalMessageId } from '../cache/message-ids.js';
 import { EngineError, notFound } from '../errors.js';
 import type { AccountSession } from '../session/account-session.js';
 import type { HandlerContext } from './handler-context.js';
+import { checkSnoozeTime, refuseIfOwnedByOther } from './workflow-rules.js';
 
 type MessageHandlers = Pick<
   DesktopHandlers,
@@ -36,8 +37,10 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     getThread: async ({ messageId }) => {
       const s = session();
       const messages = s.cache.reader.thread(resolveMessageId(s, messageId));
-      if (!messages) throw notFound('message');
-      return { messages };
+      const threadId = messages?.[0]?.message.threadId;
+      if (!messages || !threadId) throw notFound('message');
+      const { workflow } = s.cache.reader;
+      return { messages, muted: workflow.threadMuted(threadId), portal: workflow.portalThread(threadId) };
     },
     searchMessages: async ({ practiceId, query, limit }) => {
       const s = session();
@@ -58,7 +61,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       await s.deliverNewMessage([practiceId]);
       return { messageId };
     },
-    reply: async ({ messageId, body, attachments }) => {
+    reply: async ({ messageId, body, attachments, mode, takeOver, priority }) => {
       const s = session();
       const id = resolveMessageId(s, messageId);
       const thread = s.cache.reader.thread(id) ?? [];
@@ -72,8 +75,18 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       const target = patientFacing
         ? ([...thread].reverse().find((v) => v.message.source === 'portal')?.message ?? original)
         : original;
+      if (patientFacing && !takeOver) refuseIfOwnedByOther(s, original.threadId);
       const mine = isOwn(target, s.cache.userId);
-      const recipients = patientFacing ? [target.sender] : mine ? target.recipients : [target.sender];
+      const everyone = [target.sender, ...target.recipients].filter(
+        (p, i, all) => p.id !== s.cache.userId && all.findIndex((q) => q.id === p.id) === i,
+      );
+      const recipients = patientFacing
+        ? [target.sender]
+        : mode === 'all'
+          ? everyone
+          : mine
+            ? target.recipients
+            : [target.sender];
       const subject = /^re:/i.test(original.subject) ? original.subject : `Re: ${original.subject}`;
       const newId = await s.cache.writer.queueMessage(
         s.me,
@@ -85,6 +98,8 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
           attachments,
           inReplyTo: target.id,
           ...(original.patient ? { patientId: original.patient.id } : {}),
+          ...(priority ? { priority } : {}),
+          ...(takeOver ? { takeOver } : {}),
         },
         { threadId: original.threadId, recipients, patient: original.patient },
       );
@@ -94,6 +109,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     setMessageState: async ({ messageId, patch }) => {
       const s = session();
       if (Object.keys(patch).length === 0) throw new EngineError('invalid_arguments', 'Nothing to change.');
+      if (patch.snoozedUntil) checkSnoozeTime(patch.snoozedUntil);
       const id = resolveMessageId(s, messageId);
       const practiceId = await s.cache.writer.queueState(id, patch);
       s.localChange([practiceId], true);

@@ -12,6 +12,8 @@ export interface DispatcherDeps {
   stillNotifiable(message: Message): boolean;
   onClick(target: { practiceId: string; messageId: string }): void;
   windowMs?: number;
+  /** Quiet hours: nothing is shown (the badge still counts). */
+  quiet?(): boolean;
 }
 
 export class NotificationDispatcher {
@@ -32,8 +34,21 @@ export class NotificationDispatcher {
     this.timer = null;
     const messages = this.pending.filter((m) => this.deps.stillNotifiable(m));
     this.pending = [];
-    const request = composeNotification(messages, this.deps.privacy());
-    if (!request) return;
+    this.show(messages, false);
+  }
+
+  /**
+   * Raises one urgent message at once, outside the burst window; false when nothing was shown (quiet
+   * hours, or it was read meanwhile).
+   */
+  raiseUrgent(message: Message): boolean {
+    return this.deps.stillNotifiable(message) && this.show([message], true);
+  }
+
+  private show(messages: Message[], urgent: boolean): boolean {
+    if (messages.length === 0 || this.deps.quiet?.()) return false;
+    const request = composeNotification(messages, this.deps.privacy(), urgent);
+    if (!request) return false;
     const target = request.target;
     try {
       this.deps.notifier.notify(request, () => {
@@ -42,6 +57,7 @@ export class NotificationDispatcher {
     } catch {
       // A notification daemon that is missing or broken must not break sync.
     }
+    return true;
   }
 
   stop(): void {

@@ -25,23 +25,29 @@ export function selectNotifiable(stored: StoredMessage[], ctx: NotifyContext): M
     .map((s) => s.message);
 }
 
-const GENERIC_TITLE = 'New secure message';
+const NEW_TITLE = 'New secure message';
+const URGENT_TITLE = 'Urgent secure message';
 
 /** One notification for a burst: the single message's details, or a count for several. */
-export function composeNotification(messages: Message[], privacy: NotificationPrivacy): NotificationRequest | null {
+export function composeNotification(
+  messages: Message[],
+  privacy: NotificationPrivacy,
+  urgent = false,
+): NotificationRequest | null {
   const [first] = messages;
   if (!first) return null;
+  const title = urgent ? URGENT_TITLE : NEW_TITLE;
   if (messages.length > 1) {
     return { title: `${messages.length} new secure messages`, body: '', target: null };
   }
   const target = { practiceId: first.practiceId, messageId: first.id };
   switch (privacy) {
     case 'generic':
-      return { title: GENERIC_TITLE, body: '', target };
+      return { title, body: '', target };
     case 'sender':
-      return { title: GENERIC_TITLE, body: `From ${first.sender.name}`, target };
+      return { title, body: `From ${first.sender.name}`, target };
     case 'full':
       // Sender and subject only: never the body or the patient.
-      return { title: `${GENERIC_TITLE} from ${first.sender.name}`, body: first.subject, target };
+      return { title: `${title} from ${first.sender.name}`, body: first.subject, target };
   }
 }

@@ -7,7 +7,9 @@ import type { OutboxRow } from '../cache/outbox-store.js';
 import type { FileStore } from '../files/file-store.js';
 import { Backoff } from '../sync/backoff.js';
 import { isRetryable, NetworkError, ServerError, type ServerClient } from '../sync/server-client.js';
+import { WorkflowClient } from '../sync/workflow-client.js';
 import { SendPayload, SettingsPayload, StatePayload } from './outbox-payloads.js';
+import { WorkflowSender } from './workflow-sender.js';
 
 export interface FlusherDeps {
   cache: AccountCache;
@@ -26,8 +28,11 @@ export class OutboxFlusher {
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   readonly backoff = new Backoff(500, 60_000);
+  private readonly workflow: WorkflowSender;
 
-  constructor(private readonly deps: FlusherDeps) {}
+  constructor(private readonly deps: FlusherDeps) {
+    this.workflow = new WorkflowSender(deps.cache, new WorkflowClient(deps.client));
+  }
 
   /** Start flushing now (after a new item, a retry request, or the network coming back). */
   kick(): Promise<void> {
@@ -80,6 +85,15 @@ export class OutboxFlusher {
         return this.patchState(item, StatePayload.parse(JSON.parse(item.payload)));
       case 'settings':
         return this.putSettings(item, SettingsPayload.parse(JSON.parse(item.payload)));
+      case 'portalThread':
+        await this.workflow.portal(item);
+        return this.deps.onChanged([item.practice_id]);
+      case 'threadState':
+        await this.workflow.threadState(item);
+        return this.deps.onChanged([item.practice_id]);
+      case 'template':
+        await this.workflow.template(item);
+        return this.deps.onChanged([item.practice_id]);
     }
   }
 
@@ -141,6 +155,13 @@ export class OutboxFlusher {
 
   private async patchState(item: OutboxRow, payload: StatePayload): Promise<void> {
     const { cache, client } = this.deps;
+    const until = payload.patch.snoozedUntil;
+    // Its time passed while it waited (offline): the local snooze has already ended; send the rest, if any.
+    if (until && Date.parse(until) <= Date.now()) {
+      if (!(await cache.writer.dropPastSnooze(item.id, payload.patch))) return;
+      const { snoozedUntil: _past, ...rest } = payload.patch;
+      return this.patchState(item, { patch: rest });
+    }
     const messageId = this.serverIdOf(item.target ?? '');
     const { state } = await client.patchState(item.practice_id, messageId, payload.patch);
     await cache.writer.outboxStateApplied(item.id, state);
@@ -163,7 +184,7 @@ export class OutboxFlusher {
   }
 
   private async fail(item: OutboxRow, reason: string): Promise<void> {
-    await this.deps.cache.writer.outboxFailed(item.id, item.target, reason);
+    await this.deps.cache.writer.outboxFailed(item.id, reason, item.target);
     this.deps.onChanged([item.practice_id]);
   }
 

@@ -54,8 +54,14 @@ export class AccountManager {
       serverUrl: saved?.serverUrl ?? null,
       defaultServerUrl: this.options.defaultServerUrl,
       user: saved?.user ?? null,
-      practices: saved?.practices ?? [],
+      practices: (saved?.practices ?? []).map((p) => ({ ...p, role: this.roleIn(p.id) })),
     };
+  }
+
+  /** The user's role in a practice from the cached directory (null until it is known). */
+  private roleIn(practiceId: string): string | null {
+    const reader = this.active?.session.cache.reader;
+    return reader?.isOpen ? reader.workflow.role(practiceId) : null;
   }
 
   /** Reopens the saved session, if the secrets still hold one. */

@@ -3,7 +3,12 @@
 // page updates the badge, the UI and (after the backfill) the notifications.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DesktopEventName, DesktopEventPayload, NotificationPrivacy } from '../../../common/desktop/index.js';
+import type {
+  DesktopEventName,
+  DesktopEventPayload,
+  NotificationPrivacy,
+  WorkflowPreferences,
+} from '../../../common/desktop/index.js';
 import type { Party, PracticeRef, SessionUser } from '../../../common/http/index.js';
 import { AccountCache } from '../cache/account-cache.js';
 import type { StoredPageSummary } from '../cache/writer/write-ops.js';
@@ -12,12 +17,15 @@ import { FileStore } from '../files/file-store.js';
 import type { Notifier } from '../host-ports.js';
 import { NotificationDispatcher } from '../notify/notification-dispatcher.js';
 import { selectNotifiable } from '../notify/notification-rules.js';
+import { isQuietTime } from '../notify/quiet-hours.js';
 import { OutboxFlusher } from '../outbox/outbox-flusher.js';
 import { Backoff } from '../sync/backoff.js';
 import { LiveSocket } from '../sync/live-socket.js';
 import { NetworkError, ServerError, ServerClient } from '../sync/server-client.js';
 import { SyncPuller } from '../sync/sync-puller.js';
+import { WorkflowClient } from '../sync/workflow-client.js';
 import { StatusTracker } from './status-tracker.js';
+import { WorkflowSession } from './workflow-session.js';
 
 /** How long a send waits for its first delivery attempt before the UI shows it as pending. */
 export const FIRST_DELIVERY_WAIT_MS = 1500;
@@ -32,6 +40,10 @@ export interface AccountSessionOptions {
   cacheKeyWasKnown: boolean;
   notifier: Notifier;
   privacy(): NotificationPrivacy;
+  /** Urgent re-alert minutes and quiet hours, read when used (they change in Message Settings). */
+  alertPreferences(): WorkflowPreferences;
+  /** A "minute" of the re-alert preference, in ms (tests shorten it). */
+  minuteMs: number;
   emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
   status: StatusTracker;
   onAuthRejected(): void;
@@ -48,6 +60,7 @@ export class AccountSession {
   readonly me: Party;
   readonly flusher: OutboxFlusher;
   readonly puller: SyncPuller;
+  readonly workflow: WorkflowSession;
   private readonly socket: LiveSocket;
   private readonly notifications: NotificationDispatcher;
   private readonly pullBackoff = new Backoff(500, 60_000);
@@ -86,8 +99,21 @@ export class AccountSession {
       notifier: o.notifier,
       privacy: o.privacy,
       windowMs: o.notificationWindowMs,
-      stillNotifiable: (m) => this.cache.reader.isOpen && this.cache.reader.notifiable(m.id),
+      // Muted threads stay silent, except for urgent messages.
+      stillNotifiable: (m) =>
+        this.cache.reader.isOpen &&
+        this.cache.reader.notifiable(m.id) &&
+        (m.priority === 'urgent' || !this.cache.reader.workflow.threadMuted(m.threadId)),
       onClick: (target) => o.emit('showMessage', target),
+      quiet: () => isQuietTime(o.alertPreferences().quietHours, new Date()),
+    });
+    this.workflow = new WorkflowSession({
+      cache: this.cache,
+      client: new WorkflowClient(this.client),
+      dispatcher: this.notifications,
+      alertPreferences: o.alertPreferences,
+      minuteMs: o.minuteMs,
+      onChanged: () => this.localChange(this.o.practices.map((p) => p.id)),
     });
     this.puller = new SyncPuller({
       cache: this.cache,
@@ -127,6 +153,7 @@ export class AccountSession {
     });
     this.publishUnread();
     this.indexForSearch();
+    this.workflow.start();
     this.socket.start();
     this.pull();
     void this.flusher.kick();
@@ -186,6 +213,7 @@ export class AccountSession {
     this.o.emit('changed', { practiceIds });
     this.publishUnread();
     this.indexForSearch();
+    this.workflow.afterLocalChange();
     if (kick) void this.flusher.kick();
   }
 
@@ -195,6 +223,7 @@ export class AccountSession {
     this.socket.stop();
     this.flusher.stop();
     this.notifications.stop();
+    this.workflow.stop();
     await this.cache.close();
   }
 
@@ -205,12 +234,13 @@ export class AccountSession {
     if (page.practiceIds.length > 0) this.o.emit('changed', { practiceIds: page.practiceIds });
     this.publishUnread();
     this.indexForSearch();
-    this.notifications.add(
+    this.workflow.notify(
       selectNotifiable(page.newMessages, {
         initialSyncDone: initialDone,
         portalMessagesShown: (id) => this.cache.reader.settings(id).portalMessagesInInbox,
       }),
     );
+    this.workflow.afterPage(page);
   }
 
   /** Search indexing trails storage: after the backfill, in small batches between other work. */
@@ -260,6 +290,7 @@ export class AccountSession {
         ]);
         if (this.stopped) return;
         await this.cache.writer.putDirectory(practice.id, users, settings);
+        await this.workflow.refreshFromServer(practice.id);
       }
       this.o.emit('changed', { practiceIds: this.o.practices.map((p) => p.id) });
       this.publishUnread();

@@ -2,16 +2,26 @@
 // only the envelope (cursor, more: enough to fetch the next page); the cache writer thread checks
 // the changes themselves, a whole page (at most 1000 changes) at once, right before storing them.
 import { z } from 'zod';
-import { Change, type SyncResponse } from '../../../common/http/index.js';
+import { Change, CHANGE_KINDS, type SyncResponse } from '../../../common/http/index.js';
 
 const Envelope = z.object({ changes: z.array(z.unknown()), cursor: z.string(), more: z.boolean() });
 
-/** The checked page, or null when it does not match the contract. */
+const known = new Set<string>(CHANGE_KINDS);
+const KindOnly = z.object({ kind: z.string() });
+
+/**
+ * The checked page, or null when it does not match the contract. A change of a kind this app does not
+ * know is skipped (API.md: a newer server must never stall an older client); a known kind in the wrong
+ * shape still refuses the page.
+ */
 export function parseSyncPage(data: unknown): SyncResponse | null {
   const envelope = Envelope.safeParse(data);
   if (!envelope.success) return null;
   const changes: Change[] = [];
   for (const item of envelope.data.changes) {
+    const kind = KindOnly.safeParse(item);
+    if (!kind.success) return null;
+    if (!known.has(kind.data.kind)) continue;
     const parsed = Change.safeParse(item);
     if (!parsed.success) return null;
     changes.push(parsed.data);

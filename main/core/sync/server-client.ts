@@ -165,6 +165,20 @@ export class ServerClient {
     return this.call(DocumentsResponse, { url: `/practices/${enc(practiceId)}/documents`, params });
   }
 
+  /** A JSON call checked against `schema` (or none): the building block of workflow-client.ts. */
+  json<S extends z.ZodType>(schema: S, config: Parameters<AxiosInstance['request']>[0]): Promise<z.infer<S>>;
+  json(schema: null, config: Parameters<AxiosInstance['request']>[0]): Promise<void>;
+  json(schema: z.ZodType | null, config: Parameters<AxiosInstance['request']>[0]): Promise<unknown> {
+    return schema ? this.call(schema, config) : this.call(null, config);
+  }
+
+  /** A text answer and its headers (e.g. the audit trail as CSV, with `Accept: text/csv`). */
+  async text(config: Parameters<AxiosInstance['request']>[0]): Promise<{ body: string; header(name: string): string }> {
+    const response = await this.request({ ...config, responseType: 'text', transformResponse: (d: unknown) => d });
+    if (response.status >= 400) throw toServerError(response, safeParse(response.data));
+    return { body: String(response.data), header: (name) => String(response.headers[name.toLowerCase()] ?? '') };
+  }
+
   private async bytes(url: string): Promise<{ bytes: Buffer; mimeType: string; fileName: string | null }> {
     const response = await this.request({ url, responseType: 'arraybuffer' });
     if (response.status >= 400) throw toServerError(response, parseJson(response.data));

@@ -13,6 +13,8 @@ interface SessionState {
   signIn(input: { serverUrl: string; email: string; password: string }): Promise<void>;
   signOut(): Promise<void>;
   selectPractice(practiceId: string): void;
+  /** Re-reads the session (the user's role in each practice arrives with the directory, after sign-in). */
+  refreshRoles(): Promise<void>;
 }
 
 /** The last practice used if it is still one of the user's, else the first. */
@@ -49,6 +51,12 @@ export const useSessionStore = create<SessionState>()((set) => ({
       session: s.session ? { ...s.session, signedIn: false, user: null, practices: [] } : null,
       practiceId: null,
     }));
+  },
+  refreshRoles: async () => {
+    const session = await desktopApi()
+      .getSession({})
+      .catch(() => null);
+    if (session?.signedIn) set({ session });
   },
   selectPractice: (practiceId) => {
     set({ practiceId });

@@ -91,7 +91,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     serverUrl: signedIn ? 'http://127.0.0.1:4010' : null,
     defaultServerUrl: options.defaultServerUrl ?? 'http://127.0.0.1:4010',
     user: signedIn ? ME : null,
-    practices: signedIn ? PRACTICES : [],
+    practices: signedIn ? PRACTICES.map((p) => ({ ...p })) : [],
   });
   const find = (id: string): Stored => {
     const found = messages.get(id);

@@ -8,6 +8,8 @@ const MAX_ENTRIES = 10_000;
 interface Entry {
   owner: TokenOwner;
   checkedAt: number;
+  /** Practices the owner was found a member of within the same moment. */
+  practices?: Set<string>;
 }
 
 export class TokenCache {
@@ -32,6 +34,16 @@ export class TokenCache {
   set(token: string, owner: TokenOwner, now: number): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear(); // a bound, not a policy: it refills
     this.entries.set(token, { owner, checkedAt: now });
+  }
+
+  /** True if `token` is cached and its owner was found a member of `practiceId` in the same moment. */
+  isMember(token: string, practiceId: string, now: number): boolean {
+    return this.get(token, now) !== undefined && (this.entries.get(token)?.practices?.has(practiceId) ?? false);
+  }
+
+  rememberMember(token: string, practiceId: string): void {
+    const entry = this.entries.get(token);
+    if (entry) (entry.practices ??= new Set()).add(practiceId);
   }
 
   delete(token: string): void {

@@ -1,6 +1,13 @@
 // Bearer tokens: 256 random bits handed out once, stored only as their sha256, expiring when idle.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Db } from '../../db/database.js';
+import {
+  deleteToken,
+  deleteTokensIdleSince,
+  insertToken,
+  tokenByHash,
+  touchToken,
+} from '../../storage/queries/tokens.js';
+import type { Executor } from '../../storage/schema.js';
 
 export type TokenKind = 'staff' | 'patient';
 export interface TokenOwner {
@@ -9,56 +16,45 @@ export interface TokenOwner {
 }
 export type TokenCheck = { ok: true; owner: TokenOwner } | { ok: false; reason: 'unknown' | 'expired' };
 
-/** What the database keeps of a token (and what a live socket remembers of it). */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function issueToken(db: Db, owner: TokenOwner, now: number): string {
+export async function issueToken(db: Executor, owner: TokenOwner, now: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  sql(db, 'INSERT INTO tokens (hash, kind, subject_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)').run(
-    hashToken(token),
-    owner.kind,
-    owner.subjectId,
-    now,
-    now,
-  );
+  await insertToken(db, {
+    hash: hashToken(token),
+    kind: owner.kind,
+    subject_id: owner.subjectId,
+    created_at: now,
+    last_used_at: now,
+  });
   return token;
 }
 
-interface TokenRow {
-  kind: TokenKind;
-  subject_id: string;
-  last_used_at: number;
-}
-
 /** Looks a token up; an idle one is deleted and reported expired; a live one is touched. */
-export function checkToken(db: Db, token: string, now: number, idleMs: number): TokenCheck {
+export async function checkToken(db: Executor, token: string, now: number, idleMs: number): Promise<TokenCheck> {
   const hash = hashToken(token);
-  const row = sql(db, 'SELECT kind, subject_id, last_used_at FROM tokens WHERE hash = ?').get(hash) as
-    TokenRow | undefined;
+  const row = await tokenByHash(db, hash);
   if (!row) return { ok: false, reason: 'unknown' };
   if (now - row.last_used_at > idleMs) {
-    sql(db, 'DELETE FROM tokens WHERE hash = ?').run(hash);
+    await deleteToken(db, hash);
     return { ok: false, reason: 'expired' };
   }
   // Touch at most every idleMs/20, so busy clients don't turn every read into a write.
-  if (now - row.last_used_at > Math.min(60_000, idleMs / 20)) {
-    sql(db, 'UPDATE tokens SET last_used_at = ? WHERE hash = ?').run(now, hash);
-  }
+  if (now - row.last_used_at > Math.min(60_000, idleMs / 20)) await touchToken(db, hash, now);
   return { ok: true, owner: { kind: row.kind, subjectId: row.subject_id } };
 }
 
 /** True while the token behind `hash` exists and has not been idle past `idleMs`. Does not touch it. */
-export function isTokenHashLive(db: Db, hash: string, now: number, idleMs: number): boolean {
-  const row = sql(db, 'SELECT last_used_at FROM tokens WHERE hash = ?').get(hash) as
-    { last_used_at: number } | undefined;
+export async function isTokenHashLive(db: Executor, hash: string, now: number, idleMs: number): Promise<boolean> {
+  const row = await tokenByHash(db, hash);
   return row !== undefined && now - row.last_used_at <= idleMs;
 }
 
-export function revokeToken(db: Db, token: string): void {
-  sql(db, 'DELETE FROM tokens WHERE hash = ?').run(hashToken(token));
+export async function revokeToken(db: Executor, token: string): Promise<void> {
+  await deleteToken(db, hashToken(token));
 }
 
 /** Drops every idle token: run now and then so the table does not grow forever. */
-export function purgeIdleTokens(db: Db, now: number, idleMs: number): void {
-  sql(db, 'DELETE FROM tokens WHERE last_used_at < ?').run(now - idleMs);
+export async function purgeIdleTokens(db: Executor, now: number, idleMs: number): Promise<void> {
+  await deleteTokensIdleSince(db, now - idleMs);
 }

@@ -1,22 +1,22 @@
 // clientId idempotency (API.md): the same clientId with the same content is the same message;
 // with different content it is a conflict. Checked inside the write transaction.
 import { createHash } from 'node:crypto';
-import { ApiError } from '../../http/api-error.js';
-import type { Db } from '../../db/database.js';
-import { findByClientId } from './message-store.js';
+import { ApiError } from '../../errors.js';
+import { findByClientId } from '../../storage/queries/messages.js';
+import type { Executor } from '../../storage/schema.js';
 
 export const contentHash = (content: unknown): string =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 /** The stored message's seq and JSON when this is a retry; throws 409 when the content differs. */
-export function findRetry(
-  db: Db,
+export async function findRetry(
+  db: Executor,
   senderKind: 'staff' | 'patient',
   senderId: string,
   clientId: string,
   hash: string,
-): { seq: number; messageJson: string } | undefined {
-  const existing = findByClientId(db, senderKind, senderId, clientId);
+): Promise<{ seq: number; messageJson: string } | undefined> {
+  const existing = await findByClientId(db, senderKind, senderId, clientId);
   if (!existing) return undefined;
   if (existing.content_hash !== hash) {
     throw new ApiError(

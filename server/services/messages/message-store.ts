@@ -1,8 +1,16 @@
-// Writes a message with its mailbox rows, its viewers' feed rows and its file links (the caller
-// wraps this in the transaction that also queues alerts), and reads messages back for a viewer.
+// Writes a message with its mailbox rows, its viewers' feed rows and its file links (inside the
+// caller's write), and reads messages back for a viewer.
 import type { MailboxState, Message } from '../../../common/http/index.js';
-import { sql, type Db } from '../../db/database.js';
-import type { FeedWriter } from '../feed/feed-writer.js';
+import {
+  findVisibleMessage as findVisibleRow,
+  insertMailboxRows,
+  insertMessage,
+  linkFiles,
+  mailboxFlags,
+} from '../../storage/queries/messages.js';
+import type { Executor } from '../../storage/schema.js';
+import type { WriteContext } from '../context.js';
+import { appendChanges } from '../feed/feed-changes.js';
 
 export interface Viewer {
   staffId: string;
@@ -21,66 +29,22 @@ export interface MessageToStore {
 
 export const stateJson = (state: MailboxState): string => JSON.stringify(state);
 
-export function storeMessage(db: Db, feed: FeedWriter, m: MessageToStore): number {
+export async function storeMessage(ctx: WriteContext, m: MessageToStore): Promise<number> {
   const { message } = m;
-  const seq = Number(
-    sql(
-      db,
-      `INSERT INTO messages (id, practice_id, thread_id, sender_kind, sender_id, client_id, content_hash, portal_patient_id, message_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      message.id,
-      message.practiceId,
-      message.threadId,
-      m.senderKind,
-      m.senderId,
-      message.clientId,
-      m.contentHash,
-      m.portalPatientId,
-      JSON.stringify(message),
-    ).lastInsertRowid,
+  const seq = await insertMessage(ctx.db, m);
+  await insertMailboxRows(ctx.db, seq, m.viewers);
+  await appendChanges(
+    ctx,
+    m.viewers.map((viewer) => ({
+      staffId: viewer.staffId,
+      practiceId: message.practiceId,
+      kind: 'message' as const,
+      payload: stateJson({ messageId: message.id, read: viewer.read, flagged: false, archived: false }),
+      messageSeq: seq,
+    })),
   );
-  const mailbox = sql(
-    db,
-    'INSERT INTO mailbox (staff_id, message_seq, read, flagged, archived) VALUES (?, ?, ?, 0, 0)',
-  );
-  for (const viewer of m.viewers) {
-    mailbox.run(viewer.staffId, seq, viewer.read ? 1 : 0);
-    const state = { messageId: message.id, read: viewer.read, flagged: false, archived: false };
-    feed.append(viewer.staffId, message.practiceId, 'message', stateJson(state), seq);
-  }
-  const link = sql(db, 'INSERT OR IGNORE INTO message_files (upload_id, message_seq) VALUES (?, ?)');
-  for (const uploadId of m.fileUploadIds) link.run(uploadId, seq);
+  await linkFiles(ctx.db, seq, m.fileUploadIds);
   return seq;
-}
-
-export interface StoredByClientId {
-  seq: number;
-  content_hash: string;
-  message_json: string;
-}
-
-export function findByClientId(
-  db: Db,
-  senderKind: 'staff' | 'patient',
-  senderId: string,
-  clientId: string,
-): StoredByClientId | undefined {
-  return sql(
-    db,
-    'SELECT seq, content_hash, message_json FROM messages WHERE sender_kind = ? AND sender_id = ? AND client_id = ?',
-  ).get(senderKind, senderId, clientId) as StoredByClientId | undefined;
-}
-
-interface VisibleRow {
-  seq: number;
-  id: string;
-  thread_id: string;
-  portal_patient_id: string | null;
-  message_json: string;
-  read: number;
-  flagged: number;
-  archived: number;
 }
 
 export interface VisibleMessage {
@@ -93,18 +57,14 @@ export interface VisibleMessage {
 }
 
 /** The message with `id` in `practiceId` if `staffId` is one of its viewers, else undefined. */
-export function findVisibleMessage(
-  db: Db,
+export async function findVisibleMessage(
+  db: Executor,
   staffId: string,
   practiceId: string,
   id: string,
-): VisibleMessage | undefined {
-  const row = sql(
-    db,
-    `SELECT m.seq, m.id, m.thread_id, m.portal_patient_id, m.message_json, mb.read, mb.flagged, mb.archived
-     FROM messages m JOIN mailbox mb ON mb.message_seq = m.seq AND mb.staff_id = ?
-     WHERE m.id = ? AND m.practice_id = ?`,
-  ).get(staffId, id, practiceId) as VisibleRow | undefined;
+  lockMailbox = false,
+): Promise<VisibleMessage | undefined> {
+  const row = await findVisibleRow(db, staffId, practiceId, id, lockMailbox);
   if (!row) return undefined;
   return {
     seq: row.seq,
@@ -116,10 +76,12 @@ export function findVisibleMessage(
   };
 }
 
-export function mailboxState(db: Db, staffId: string, messageSeq: number, messageId: string): MailboxState {
-  const row = sql(db, 'SELECT read, flagged, archived FROM mailbox WHERE staff_id = ? AND message_seq = ?').get(
-    staffId,
-    messageSeq,
-  ) as { read: number; flagged: number; archived: number } | undefined;
+export async function mailboxState(
+  db: Executor,
+  staffId: string,
+  messageSeq: number,
+  messageId: string,
+): Promise<MailboxState> {
+  const row = await mailboxFlags(db, staffId, messageSeq);
   return { messageId, read: row?.read === 1, flagged: row?.flagged === 1, archived: row?.archived === 1 };
 }

@@ -3,8 +3,9 @@ import type { Db } from '../driver.js';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-own-client-id-and-unread-counts.js';
 import { migration003 } from './003-thread-index-replies-only.js';
+import { migration004 } from './004-team-workflow.js';
 
-export const migrations: readonly string[] = [migration001, migration002, migration003];
+export const migrations: readonly string[] = [migration001, migration002, migration003, migration004];
 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ComposeRequest } from '../../../../common/desktop/index.js';
 import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
+import { AttachmentStore } from '../attachment-store.js';
 import { EngineError, notFound } from '../../errors.js';
 import { SendPayload, type StatePayload } from '../../outbox/outbox-payloads.js';
 import type { Db } from '../driver.js';
@@ -22,7 +23,9 @@ export interface UserActionStores {
   staged: StagedFileStore;
 }
 
-export type QueuedCompose = Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string };
+/** `takeOver`: a reply to a portal thread someone else owns takes it over. */
+export type QueuedCompose = Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string; takeOver?: boolean };
+type AttachmentArg = NonNullable<ComposeRequest['attachments']>[number];
 /** A reply's thread, with the patient it is about (named already, whether or not their record is cached). */
 export type QueuedThread = {
   threadId: string;
@@ -37,7 +40,10 @@ export interface CancelledSend {
 }
 
 export class UserActions {
-  constructor(private readonly s: UserActionStores) {}
+  private readonly cachedAttachments: AttachmentStore;
+  constructor(private readonly s: UserActionStores) {
+    this.cachedAttachments = new AttachmentStore(s.db);
+  }
 
   /** Stores the message with a local id and its send in the outbox; returns the local id. */
   queueMessage(me: Party, practiceId: string, compose: QueuedCompose, thread: QueuedThread): string {
@@ -68,7 +74,10 @@ export class UserActions {
         : null,
       document: compose.documentId ? { id: compose.documentId, title: '' } : null,
       attachments,
+      priority: compose.priority ?? 'normal',
     };
+    // A forwarded file is already on the server: it is sent by its id, as if uploaded.
+    const forwarded = (compose.attachments ?? []).filter((a) => a.kind === 'file' && a.fromMessageId);
     const payload: SendPayload = {
       request: {
         clientId,
@@ -78,10 +87,14 @@ export class UserActions {
         ...(compose.patientId ? { patientId: compose.patientId } : {}),
         ...(compose.encounterId ? { encounterId: compose.encounterId } : {}),
         ...(compose.documentId ? { documentId: compose.documentId } : {}),
-        ...(compose.attachments?.length ? { attachments: compose.attachments } : {}),
+        ...(compose.attachments?.length
+          ? { attachments: compose.attachments.map(({ kind, id }) => ({ kind, id })) }
+          : {}),
         ...(compose.inReplyTo ? { inReplyTo: compose.inReplyTo } : {}),
+        ...(compose.priority === 'urgent' ? { priority: compose.priority } : {}),
+        ...(compose.takeOver ? { takeOver: true } : {}),
       },
-      uploaded: {},
+      uploaded: Object.fromEntries(forwarded.map((a) => [a.id, a.id])),
     };
     this.s.messages.insertLocal(message);
     this.s.outbox.add({ kind: 'send', practiceId, target: id, payload, description: describeSend(compose) });
@@ -148,7 +161,13 @@ export class UserActions {
     })();
   }
 
-  private describeAttachment(practiceId: string, ref: { kind: Attachment['kind']; id: string }): Attachment {
+  private describeAttachment(practiceId: string, ref: AttachmentArg): Attachment {
+    if (ref.kind === 'file' && ref.fromMessageId) {
+      const cached = this.cachedAttachments.file(ref.fromMessageId, ref.id);
+      if (!cached)
+        throw new EngineError('unknown_attachment', 'That attachment is not in this app’s copy of the message.');
+      return { id: ref.id, kind: 'file', ...cached };
+    }
     if (ref.kind === 'file') {
       const staged = this.s.staged.get(ref.id);
       if (!staged) throw new EngineError('unknown_file', 'An attached file is no longer available; attach it again.');

@@ -15,6 +15,7 @@ import { RecordStore, type RecordKind } from '../record-store.js';
 import { StagedFileStore, type StagedFile } from '../staged-file-store.js';
 import { SyncPageWriter, type StoredPage } from '../sync-page-writer.js';
 import { UserActions, type QueuedCompose, type QueuedThread } from './user-actions.js';
+import { createWorkflowOps } from './workflow-ops.js';
 import type { Party } from '../../../../common/http/index.js';
 
 export interface CacheChecks {
@@ -39,6 +40,7 @@ export function createWriteOps(db: Db, userId: string) {
       db.transaction(fn)(...args);
 
   return {
+    ...createWorkflowOps(db, outbox),
     replacePractices: (list: PracticeRef[]) => practices.replacePractices(list),
 
     /**
@@ -50,13 +52,14 @@ export function createWriteOps(db: Db, userId: string) {
       const parsed = texts.map((text) => parseSyncPage(safeJson(text)));
       if (parsed.some((p) => p === null)) throw badResponse();
       const last = parsed[parsed.length - 1];
-      if (!last) return { newMessages: [], insertedCount: 0, practiceIds: [] };
+      if (!last) return { newMessages: [], insertedCount: 0, practiceIds: [], wokenIds: [] };
       const changes = parsed.length === 1 ? last.changes : parsed.flatMap((p) => p?.changes ?? []);
       const page = pages.store(changes, last.cursor, !last.more);
       return {
         newMessages: wantNewMessages ? page.newMessages : [],
         insertedCount: page.insertedCount,
         practiceIds: [...page.practiceIds],
+        wokenIds: page.wokenIds,
       };
     },
 
@@ -81,7 +84,7 @@ export function createWriteOps(db: Db, userId: string) {
      * post). False when the user cancelled it meanwhile: then it must not be posted.
      */
     outboxProgress: (itemId: number, target: string | null, payload: unknown) =>
-      outbox.updatePayload(itemId, target, payload),
+      outbox.updateSendPayload(itemId, target, payload),
     /** The user takes back a send the server cannot have yet (user-actions.ts says when). */
     cancelSend: (itemId: number, messageId: string) => actions.cancelSend(itemId, messageId),
     /** The server accepted the send: the outbox row goes, its echo replaces the local row. */
@@ -99,9 +102,10 @@ export function createWriteOps(db: Db, userId: string) {
       practices.putServerSettings(practiceId, settings);
     }),
     /** The server refused the item: kept, marked failed with its reason, a send's row shows it too. */
-    outboxFailed: tx((itemId: number, target: string | null, reason: string) => {
+    /** `target`, when given, must still match (a send cancelled meanwhile leaves nothing to mark). */
+    outboxFailed: tx((itemId: number, reason: string, target?: string | null) => {
       const item = outbox.get(itemId);
-      if (!item || item.target !== target) return; // Cancelled meanwhile.
+      if (!item || (target !== undefined && item.target !== target)) return;
       outbox.markFailed(itemId, reason);
       if (item.kind === 'send' && item.target) messages.markDelivery(item.target, 'failed', reason);
     }),

@@ -3,6 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../testing/axe.js';
+import { PRACTICES } from '../../testing/demo-data.js';
 import { renderApp } from '../../testing/render-app.js';
 
 describe('Audit view', () => {
@@ -52,6 +53,20 @@ describe('Audit view', () => {
     expect(await screen.findByText(/kept on the practice server/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Show' })).toHaveProperty('disabled', true);
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('appears once the user’s role is known (after sign-in the directory syncs first)', async () => {
+    const riverside = PRACTICES[0]!;
+    riverside.role = null;
+    try {
+      const { api } = await renderApp();
+      expect(screen.queryByRole('link', { name: 'Audit' })).toBeNull();
+      riverside.role = 'admin';
+      api.emit('changed', { practiceIds: ['p1'] });
+      expect(await screen.findByRole('link', { name: 'Audit' })).toBeTruthy();
+    } finally {
+      riverside.role = 'admin';
+    }
   });
 
   it('is not offered where the user is not an admin', async () => {

@@ -1,0 +1,17 @@
+// Queues email alerts inside the caller's write: one row per staff recipient who asked for alerts
+// in that practice (and, for portal messages, who shows portal messages in their inbox).
+import { alertTargets, queueAlerts as insertAlerts } from '../../storage/queries/email-queue.js';
+import type { WriteContext } from '../context.js';
+
+export async function queueAlerts(
+  ctx: WriteContext,
+  practiceId: string,
+  staffIds: string[],
+  portal: boolean,
+): Promise<void> {
+  if (!ctx.alertsEnabled || staffIds.length === 0) return;
+  const targets = await alertTargets(ctx.db, practiceId, staffIds, portal);
+  if (targets.length === 0) return;
+  await insertAlerts(ctx.db, targets, ctx.now());
+  ctx.changes.alerts = true;
+}

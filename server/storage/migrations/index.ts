@@ -1,0 +1,6 @@
+// The schema's history, in order: one numbered file per change, for SQLite and PostgreSQL alike.
+import { migration0001 } from './0001-initial-schema.js';
+import { migration0002 } from './0002-shared-state.js';
+import type { Migration } from './migration.js';
+
+export const migrations: Migration[] = [migration0001, migration0002];
