@@ -2,34 +2,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
-
-// The production page carries its own CSP too, so it holds even where no header is set (Electron file://).
-// connect-src 'self' lets the browser host's page reach its own bridge socket; Electron needs no network at all.
-const productionCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const cspMetaTag = (): Plugin => ({
-  name: 'practice-messenger-csp-meta',
-  apply: 'build',
-  transformIndexHtml: () => [
-    {
-      tag: 'meta',
-      attrs: { 'http-equiv': 'Content-Security-Policy', content: productionCsp },
-      injectTo: 'head-prepend',
-    },
-  ],
-});
 
 export default defineConfig({
   main: {
@@ -60,7 +32,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react(), cspMetaTag()],
+    // No <meta> CSP: each host sends the page's one policy as a header (Electron: security/app-protocol.ts;
+    // browser host: main/web/content-security-policy.ts), so no second policy can disagree with it.
+    plugins: [react()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -1,9 +1,11 @@
 // Bench support for the desktop engine: realistic synthetic messages, and a practice server data
 // folder seeded in bulk straight into its database (HTTP would take minutes for 100,000 messages).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Message } from '../common/http/index.js';
 import { startPracticeServer } from '../server/start.js';
 import { insertBulkMessages } from '../server/storage/queries/bulk.js';
@@ -82,4 +84,31 @@ export async function seedServerDataDir(count: number): Promise<{ dataDir: strin
   });
   await close();
   return { dataDir };
+}
+
+const SERVER_START = pathToFileURL(path.join(import.meta.dirname, '../server/start.ts')).href;
+const FIXTURES = pathToFileURL(path.join(import.meta.dirname, 'core-fixtures.ts')).href;
+
+/** Seeds and runs the server in its own process, so this process's memory is the engine's alone. */
+export async function startServerProcess(
+  messages: number,
+): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const code = `import { startPracticeServer } from '${SERVER_START}';
+    import { seedServerDataDir } from '${FIXTURES}';
+    const { dataDir } = await seedServerDataDir(${messages});
+    const s = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+    console.log('URL ' + s.url + ' DIR ' + dataDir);`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [url, dataDir] = await new Promise<[string, string]>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /URL (\S+) DIR (\S+)/.exec(out);
+      if (match?.[1] && match[2]) resolve([match[1], match[2]]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url, child, dataDir };
 }

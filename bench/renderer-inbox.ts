@@ -11,6 +11,7 @@ import { startWebHost } from '../main/web/web-host.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/accounts.js';
 import { startPracticeServer } from '../server/start.js';
 import { chromiumLaunchOptions } from '../tests/support/chromium.js';
+import { atMost, report } from './report.js';
 
 const MESSAGES = 100_000;
 const RUNS = 5;
@@ -67,16 +68,16 @@ export async function benchRendererInbox(): Promise<void> {
       await page.close();
     }
     firstRows.sort((a, b) => a - b);
-    console.table([
+    report('renderer-inbox', [
       {
-        what: `inbox first rows painted (median of ${RUNS})`,
-        value: firstRows[Math.floor(RUNS / 2)]?.toFixed(0),
+        name: `inbox first rows painted (median of ${RUNS})`,
+        value: firstRows[Math.floor(RUNS / 2)] ?? NaN,
         unit: 'ms',
-        target: '<= 500',
+        target: atMost(500),
       },
-      { what: 'inbox first rows painted (worst)', value: firstRows.at(-1)?.toFixed(0), unit: 'ms', target: '<= 500' },
-      { what: 'rows in the DOM after scrolling', value: maxRows, unit: 'rows', target: '<= 100' },
-      { what: 'JS heap after GC', value: heapMb.toFixed(1), unit: 'MB', target: '<= 100' },
+      { name: 'inbox first rows painted (worst)', value: firstRows.at(-1) ?? NaN, unit: 'ms', target: atMost(500) },
+      { name: 'rows in the DOM after scrolling', value: maxRows, unit: 'rows', target: atMost(100) },
+      { name: 'JS heap after GC', value: heapMb, unit: 'MB', target: atMost(100) },
     ]);
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 // Builds the renderer's DesktopApi from ipcRenderer calls: one invoke per desktop method, `on` for
 // the named desktop events only. Nothing generic (no send(channel)); ipcRenderer is injected for tests.
 import {
+  callChannel,
   DesktopCallError,
   desktopEventNames,
   desktopMethodNames,
@@ -8,8 +9,8 @@ import {
   type DesktopEventName,
   type DesktopOutcome,
   type DesktopMethodName,
+  eventChannel,
 } from '../common/desktop/index.js';
-import { callChannel, eventChannel } from './channels.js';
 
 export { DesktopCallError };
 

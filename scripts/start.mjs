@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: build, start the demo practice server (unless PRACTICE_SERVER_URL names one), then open the
-// Electron app; where Electron's binary can't be had, say so in one line and serve the browser host instead.
+// `npm start`: build, start the demo practice server (unless PRACTICE_SERVER_URL names one, or one already serves
+// the demo folder), then open the Electron app; where Electron or its SQLite module can't be had, say so in one
+// line and serve the browser host instead. `--web` (npm run start:web) always uses the browser host.
 import { spawn } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { electronBinary, ensureElectronBinary, prepareElectronSqlite } from './lib/electron-binary.mjs';
-import { preferredPort } from './lib/free-port.mjs';
+import { fileURLToPath } from 'node:url';
+import { startOrReuseDemoServer } from './lib/demo-server.mjs';
+import { electronBinary, ensureElectronBinary } from './lib/electron-binary.mjs';
+import { prepareElectronSqlite } from './lib/electron-sqlite.mjs';
 import { runToCompletion, startAndWaitForLine } from './lib/processes.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: on Windows the latter is "/C:/..." and every path built from it breaks.
+const root = fileURLToPath(new URL('..', import.meta.url));
 const wantWeb = process.argv.includes('--web');
 const children = [];
 
@@ -24,19 +28,36 @@ function stopAll() {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-async function startDemoServer() {
+async function demoServer() {
   const dataDir = process.env.DEMO_DATA_DIR ?? join(homedir(), '.practice-messenger', 'demo-server');
-  const port = process.env.PORT ?? String(await preferredPort(8787));
+  const port = process.env.PORT === undefined ? undefined : Number(process.env.PORT);
   console.log(`Starting the demo practice server (data in ${dataDir}) ...`);
-  const { child, match } = await startAndWaitForLine(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'server/cli.ts'), '--demo'],
-    { cwd: root, env: { LOG_LEVEL: 'warn', ...process.env, DATA_DIR: dataDir, PORT: port } },
-    /Practice server listening on (http:\/\/\S+)/,
-    60_000,
-  );
-  children.push(child);
-  return match[1];
+  const demo = await startOrReuseDemoServer(root, dataDir, { port });
+  if (demo.reused) console.log(`Using the demo practice server that is already running for ${dataDir}.`);
+  else children.push(demo.child);
+  return demo.url;
+}
+
+/** Electron and its SQLite module, or null after one line saying why the browser host opens instead. */
+async function electronToRun() {
+  const ready = await ensureElectronBinary(root);
+  if (!ready.ok) {
+    console.log(`Electron's binary could not be obtained (${ready.reason}); opening the browser host instead.`);
+    return null;
+  }
+  const sqlite = await prepareElectronSqlite(root);
+  if (!sqlite.ok) {
+    console.log(`${sqlite.reason}; opening the browser host instead.`);
+    return null;
+  }
+  return { path: electronBinary(root), binding: sqlite.path };
+}
+
+function exitWith(child) {
+  child.on('exit', (code) => {
+    stopAll();
+    process.exit(code ?? 0);
+  });
 }
 
 async function main() {
@@ -46,25 +67,11 @@ async function main() {
     quiet: true,
   });
 
-  const serverUrl = process.env.PRACTICE_SERVER_URL || (await startDemoServer());
+  const serverUrl = process.env.PRACTICE_SERVER_URL || (await demoServer());
   console.log(`Practice server: ${serverUrl}`);
   const env = { ...process.env, PRACTICE_SERVER_URL: serverUrl };
 
-  let electron = null;
-  if (!wantWeb) {
-    const ready = await ensureElectronBinary(root);
-    if (ready.ok) {
-      const binding = await prepareElectronSqlite(root);
-      if (binding.ok) electron = { path: electronBinary(root), binding: binding.path };
-      else
-        console.log(
-          `Electron is here, but its SQLite module could not be built (${binding.reason}); opening the browser host instead.`,
-        );
-    } else {
-      console.log(`Electron's binary could not be obtained (${ready.reason}); opening the browser host instead.`);
-    }
-  }
-
+  const electron = wantWeb ? null : await electronToRun();
   if (electron) {
     const child = spawn(electron.path, [root], {
       cwd: root,
@@ -72,10 +79,7 @@ async function main() {
       env: { ...env, PM_SQLITE_NATIVE_BINDING: electron.binding },
     });
     children.push(child);
-    child.on('exit', (code) => {
-      stopAll();
-      process.exit(code ?? 0);
-    });
+    exitWith(child);
     return;
   }
 
@@ -88,10 +92,7 @@ async function main() {
   );
   children.push(child);
   // The browser host has printed its address on a line of its own (its output is passed through).
-  child.on('exit', (code) => {
-    stopAll();
-    process.exit(code ?? 0);
-  });
+  exitWith(child);
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,9 +1,12 @@
 // `npm run server [-- --demo]`: starts the practice server from the environment, prints one line
 // with its URL when ready (scripts parse it), and stops cleanly on SIGINT/SIGTERM.
+// `npm run server -- publish-update <folder>` publishes desktop updates instead (publish-update-cli.ts).
 import { ConfigError, optionsFromEnvironment } from './config/cli-options.js';
+import { runPublishUpdate } from './publish-update-cli.js';
 import { startPracticeServer } from './start.js';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'publish-update') process.exit(await runPublishUpdate(process.argv.slice(3), process.env));
   const options = optionsFromEnvironment(process.argv.slice(2), process.env);
   // Notes go to stderr so that stdout carries only the log lines and the one "listening" line.
   // Never the URL itself: it may carry a password.

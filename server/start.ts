@@ -22,6 +22,7 @@ import { openStorage, type Storage } from './storage/open-storage.js';
 import { privateDir } from './storage/private-files.js';
 import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
 import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
+import { updatesFolder } from './services/updates/publish-update.js';
 
 export interface PracticeServerOptions {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface PracticeServerOptions {
   host?: string;
   smtpUrl?: string | null;
   publicUrl?: string;
+  /** Where published desktop updates live (UPDATES_DIR); default DATA_DIR/updates. */
+  updatesDir?: string;
   demo?: boolean;
   logger?: boolean;
   tokenIdleMs?: number;
@@ -144,7 +147,9 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       };
       timers.push(setInterval(() => void sweep().catch(() => undefined), SEQUENCER_SWEEP_MS).unref());
     }
+    let ownAddress = o.publicUrl ?? ''; // what desktop apps use: PUBLIC_URL, else this server's URL once it listens
     app = await buildApp((api) => registerRoutes(api, ctx, live), {
+      desktopPages: { updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress },
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
@@ -158,6 +163,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const port = typeof address === 'object' && address ? address.port : (o.port ?? DEFAULT_PORT);
     const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
+    ownAddress ||= url;
     worker.start(o.publicUrl ?? url);
     const openWrites = writes;
     let closing: Promise<void> | null = null;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MAX_BODY_CHARS, MAX_RECIPIENTS, MAX_SUBJECT_CHARS } from '../limits.js';
 import { Id, Priority, StatePatch } from '../http/index.js';
+import { ManagedPolicy } from './managed-policy.js';
 import {
   DocumentInfo,
   Draft,
@@ -138,6 +139,8 @@ export const desktopMethods = {
   getDraft: method(PracticeArg, Draft.nullable()),
   saveDraft: method(z.object({ practiceId: Id, draft: Draft.nullable() }).strict(), Ok),
   unlock: method(z.object({ password: z.string().min(1).max(1024) }).strict(), z.object({ unlocked: z.boolean() })),
+  /** What the administrator fixed on this computer (README "For IT"); empty when nothing is managed. */
+  getManagedPolicy: method(NoArgs, ManagedPolicy),
   /** The user typed, clicked or scrolled in the window (throttled by the caller): the idle lock starts over. */
   reportActivity: method(NoArgs, Ok),
   ...workflowMethods,

@@ -5,3 +5,6 @@ export * from './workflow-api.js';
 export * from './workflow-views.js';
 export * from './wire.js';
 export * from './desktop-call-error.js';
+export * from './managed-policy.js';
+export * from './deep-link.js';
+export * from './channels.js';

@@ -128,6 +128,8 @@ export const Preferences = z.object({
   notificationPrivacy: NotificationPrivacy,
   idleLockMinutes: z.number().int().min(0).max(240),
   startAtLogin: z.boolean(),
+  /** Closing the window keeps the app running in the tray (Electron); the host picks the default per desktop. */
+  closeToTray: z.boolean(),
   lastPracticeId: Id.nullable(),
   ...WorkflowPreferences.shape,
 });

@@ -4,8 +4,10 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
   DesktopHandlers,
+  ManagedPolicy,
   Preferences,
 } from '../../common/desktop/index.js';
+import type { TransportFactory } from './network/server-transport.js';
 import type { LockClock } from './lock/idle-timer.js';
 
 /** Small secrets (the sign-in token, the cache key). Electron: safeStorage; browser host/tests: a file. */
@@ -44,6 +46,10 @@ export interface EngineOptions {
   secrets: SecretStore;
   preferences: PreferenceStore;
   notifier: Notifier;
+  /** How to reach practice servers (network/): Electron passes Chromium's stack; default Node's, with env proxies. */
+  transport?: TransportFactory;
+  /** The administrator's policy (main/core/policy): fixed and capped preferences, the one allowed server. */
+  policy?: ManagedPolicy;
   /**
    * Plain http:// to a server that is not on this computer (development only). Default: the
    * PRACTICE_MESSENGER_ALLOW_HTTP=1 environment setting (session/server-address-policy.ts).
@@ -61,7 +67,7 @@ export interface EngineOptions {
 export type EngineListener = <K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>) => void;
 
 export interface Engine {
-  /** The desktop API methods; hosts validate arguments with the common/ schemas before calling. */
+  /** The desktop API methods, each checking its arguments once and rejecting only with DesktopCallError. */
   readonly handlers: DesktopHandlers;
   /** Subscribe to engine events; returns an unsubscribe function. */
   subscribe(listener: EngineListener): () => void;

@@ -1,15 +1,16 @@
-// The one app window, locked down: sandboxed, context-isolated, no Node, no navigation, no new
-// windows, and it hides to the tray on close. Only the preload's desktop API reaches the page.
+// The one app window, locked down: sandboxed, context-isolated, no Node, no navigation, no new windows, and it
+// hides to the tray on close (when the user keeps the app there). Only the preload's desktop API reaches the page,
+// which comes from our own scheme (security/app-protocol.ts). Chromium's PDF viewer is on (`plugins`) so an
+// attached PDF previews in the window instead of downloading.
 import { BrowserWindow, screen, shell, type NativeImage } from 'electron';
 import { installNavigationGuards } from './security/navigation-guards.js';
 import { isOurRendererUrl, type RendererLocation } from './security/renderer-location.js';
 import { MIN_SIZE, type WindowStateKeeper } from './window/window-state.js';
-import type { CloseToTray } from './window/window-visibility.js';
+import { FirstShow, type CloseToTray } from './window/window-visibility.js';
 
 export interface MainWindowOptions {
   title: string;
   preloadPath: string;
-  rendererIndexPath: string;
   location: RendererLocation;
   icon: NativeImage;
   windowState: WindowStateKeeper;
@@ -20,7 +21,13 @@ export interface MainWindowOptions {
   onPageLoaded(): void;
 }
 
-export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+export interface MainWindow {
+  window: BrowserWindow;
+  /** The first show maximizes a window saved maximized (never at creation: that would show it). */
+  firstShow: FirstShow;
+}
+
+export function createMainWindow(options: MainWindowOptions): MainWindow {
   const bounds = options.windowState.initialBounds(screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
     x: bounds.x,
@@ -46,10 +53,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Chromium's built-in PDF viewer (PDFium, in its own process); there are no other plugins.
+      plugins: true,
       devTools: options.devTools,
     },
   });
-  if (bounds.maximized) window.maximize();
+  const firstShow = new FirstShow(bounds.maximized);
   options.windowState.track(window);
   installNavigationGuards(window.webContents, {
     openInBrowser: (url) => shell.openExternal(url),
@@ -58,11 +67,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.on('close', (event) => options.closeToTray.onClose(event, window));
   window.webContents.on('did-finish-load', () => options.onPageLoaded());
   window.once('ready-to-show', () => {
-    if (!options.startHidden) window.show();
+    if (!options.startHidden) firstShow.show(window);
   });
-  const loaded = options.location.devUrl
-    ? window.loadURL(options.location.devUrl)
-    : window.loadFile(options.rendererIndexPath);
-  loaded.catch(() => console.error('The app window could not load its page.'));
-  return window;
+  window.loadURL(options.location.pageUrl).catch(() => console.error('window: the page could not load'));
+  return { window, firstShow };
 }

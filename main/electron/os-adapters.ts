@@ -27,11 +27,18 @@ export function imageFromPngs(representations: PngRepresentation[]): NativeImage
   return image;
 }
 
+/** macOS tints a template image for light and dark menu bars; elsewhere the flag does nothing. */
+export function asTemplate(image: NativeImage): NativeImage {
+  if (process.platform === 'darwin') image.setTemplateImage(true);
+  return image;
+}
+
 export function createTray(image: NativeImage): TrayLike<NativeImage, Menu> {
   const tray = new Tray(image);
   return {
     setImage: (next) => tray.setImage(next),
     setToolTip: (text) => tray.setToolTip(text),
+    setTitle: (title) => tray.setTitle(title),
     setContextMenu: (menu) => tray.setContextMenu(menu),
     on: (_event, listener) => tray.on('click', () => listener()),
     destroy: () => tray.destroy(),
@@ -61,11 +68,16 @@ export const idleClock: IdleClock = {
   clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
 };
 
-export function notificationDeps(activate: ElectronNotifierDeps['activate']): ElectronNotifierDeps {
+export function notificationDeps(
+  activate: ElectronNotifierDeps['activate'],
+  deepLink: ElectronNotifierDeps['deepLink'],
+): ElectronNotifierDeps {
   return {
+    platform: process.platform,
     isSupported: () => Notification.isSupported(),
     create: (options) => new Notification(options),
     activate,
+    deepLink,
   };
 }
 

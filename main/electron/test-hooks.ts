@@ -6,6 +6,8 @@ export interface TestHooks {
   isLocked(): boolean;
   lockNow(): Promise<void>;
   secretsPersistent(): boolean;
+  /** Opens a practice-messenger:// link as a second launch would hand it over; false when it is not one. */
+  openDeepLink(url: string): boolean;
 }
 
 export function registerTestHooks(hooks: TestHooks): void {

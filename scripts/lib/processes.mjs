@@ -2,9 +2,10 @@
 import { spawn } from 'node:child_process';
 
 /** Runs a command; rejects with its last output lines if it fails. */
-export function runToCompletion(command, args, { cwd, env = process.env, quiet = false }) {
+export function runToCompletion(command, args, { cwd, env = process.env, quiet = false, shell = false }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    // `shell` only for Windows' npx.cmd, which Node refuses to spawn directly (CVE-2024-27980).
+    const child = spawn(command, args, { cwd, env, shell, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let output = '';
     child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
     child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));

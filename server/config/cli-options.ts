@@ -27,6 +27,7 @@ export function optionsFromEnvironment(argv: string[], env: NodeJS.ProcessEnv): 
     host: env.HOST || DEFAULT_HOST,
     smtpUrl: env.SMTP_URL || null,
     publicUrl,
+    updatesDir: env.UPDATES_DIR || undefined,
     demo: argv.includes('--demo'),
     logger: true,
     trustProxy: trustProxy(env.TRUST_PROXY),

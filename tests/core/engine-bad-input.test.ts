@@ -1,7 +1,7 @@
-// Every handler refuses bad input with an EngineError carrying a code, and changes nothing.
+// Every handler refuses bad input with an DesktopCallError carrying a code, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desktopMethodNames, type DesktopHandlers } from '../../common/desktop/index.js';
-import { EngineError } from '../../main/core/errors.js';
+import { DesktopCallError } from '../../main/core/errors.js';
 import {
   makeEngine,
   signIn,
@@ -52,7 +52,7 @@ async function expectRefused(call: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(EngineError);
+  expect(error).toBeInstanceOf(DesktopCallError);
   expect(error).toMatchObject({ code });
   expect((error as Error).message.length).toBeGreaterThan(5);
 }

@@ -2,7 +2,7 @@
 // back on the same port and data, refusals shown with a retry, files sent first, size limit.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineError } from '../../main/core/errors.js';
+import { DesktopCallError } from '../../main/core/errors.js';
 import {
   makeEngine,
   signIn,
@@ -140,7 +140,7 @@ describe('refusals and files', () => {
     const error = await t.engine.handlers
       .stageFile({ name: 'scan.pdf', mimeType: 'application/pdf', base64: big })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EngineError);
+    expect(error).toBeInstanceOf(DesktopCallError);
     expect(error).toMatchObject({ code: 'attachment_too_large' });
     expect((error as Error).message).toMatch(/10 MiB/);
     expect(await t.engine.handlers.getOutbox({})).toEqual(before);

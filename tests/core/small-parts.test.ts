@@ -1,4 +1,4 @@
-// Badge text, backoff, the JSON-file stores and the password verifier.
+// Badge text, backoff, the JSON-file stores, the password verifier and the sync envelope reader.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { checkVerifier, makeVerifier } from '../../main/core/session/password-ve
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { Backoff } from '../../main/core/sync/backoff.js';
+import { readSyncEnvelope } from '../../main/core/sync/parse-sync-page.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-small-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +68,7 @@ describe('JsonFilePreferenceStore', () => {
       notificationPrivacy: 'sender' as const,
       idleLockMinutes: 10,
       startAtLogin: true,
+      closeToTray: true,
       lastPracticeId: null,
       ...DEFAULT_WORKFLOW_PREFERENCES,
     };
@@ -84,5 +86,17 @@ describe('password verifier', () => {
     expect(await checkVerifier('demo-password-1', v)).toBe(true);
     expect(await checkVerifier('demo-password-2', v)).toBe(false);
     expect(await checkVerifier('x', 'garbage')).toBe(false);
+  });
+});
+
+describe('readSyncEnvelope', () => {
+  it('reads the cursor and `more` from the tail of the server layout, and falls back to a full parse', () => {
+    const changes = [{ kind: 'settings' }];
+    const server = `{"changes":${JSON.stringify(changes)},"cursor":"c\\"7","more":true}`;
+    expect(readSyncEnvelope(server, 500)).toMatchObject({ cursor: 'c"7', more: true, changeCount: 500 });
+    const reordered = JSON.stringify({ more: false, cursor: 'c8', changes });
+    expect(readSyncEnvelope(reordered, 500)).toMatchObject({ cursor: 'c8', more: false, changeCount: 1 });
+    expect(readSyncEnvelope('{"changes":[],"cursor":1,"more":true}', 500)).toBeNull();
+    expect(readSyncEnvelope('not json', 500)).toBeNull();
   });
 });

@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DispatchOutcome } from '../../main/core/bridge/dispatch.js';
 import type { RunningDesktopHost } from '../../main/electron/desktop-host.js';
@@ -17,7 +16,7 @@ vi.mock('electron', () => import('./support/fake-electron.js'));
 vi.mock('electron-store', async () => ({ default: (await import('./support/fake-electron.js')).FakeStore }));
 
 const root = resolve(import.meta.dirname, '../..');
-const rendererIndex = join(root, 'out/renderer/index.html');
+const rendererDir = join(root, 'out/renderer');
 const DEMO = { email: 'frontdesk@sunrise.example', password: 'demo-password-1' };
 
 let server: TestPracticeServer;
@@ -33,7 +32,7 @@ const window = () => {
 const tray = () => recorded.trays[0];
 const trustedEvent = () => ({
   sender: { id: window().webContents.id },
-  senderFrame: { url: pathToFileURL(rendererIndex).href, parent: null },
+  senderFrame: { url: 'pm-app://renderer/index.html', parent: null },
 });
 const call = async (method: string, args: unknown, event: unknown = trustedEvent()): Promise<DispatchOutcome> => {
   const handler = recorded.ipcHandlers.get(`pm:call:${method}`);
@@ -49,12 +48,12 @@ beforeAll(async () => {
   server = await startTestServer();
   world = await signInDemo(server.url);
   profile = mkdtempSync(join(tmpdir(), 'pm-electron-host-'));
-  Object.assign(recorded.paths, { userData: profile, appData: profile, appPath: root });
+  Object.assign(recorded.paths, { userData: profile, appData: profile, appPath: root, logs: join(profile, 'logs') });
   const { startDesktopHost } = await import('../../main/electron/desktop-host.js');
   host = await startDesktopHost(
     { practiceServerUrl: server.url, rendererDevUrl: null, userDataDir: null, e2e: false },
-    { preload: join(root, 'out/preload/index.cjs'), rendererIndex },
-    false,
+    { preload: join(root, 'out/preload/index.cjs'), rendererDir },
+    { startHidden: false, policy: {}, trayAvailable: true, logsFolder: join(profile, 'logs') },
   );
 });
 
@@ -72,12 +71,35 @@ describe('the assembled Electron host (Electron mocked)', () => {
       nodeIntegration: false,
       sandbox: true,
       webSecurity: true,
+      plugins: true,
       preload: join(root, 'out/preload/index.cjs'),
     });
-    expect(window().loadedFile).toBe(rendererIndex);
+    expect(window().loadedUrl).toBe('pm-app://renderer/index.html');
+    expect(window().loadedFile).toBeNull();
     expect(tray()?.tooltip).toBe('Practice Messenger - No unread messages');
     expect(recorded.permissionHandlers.request).not.toBeNull();
     expect(recorded.headerListener).not.toBeNull();
+  });
+
+  it('serves the built page from pm-app://renderer with the one CSP as a header (no <meta> policy to disagree)', async () => {
+    const handler = recorded.protocolHandlers.get('pm-app');
+    if (!handler) throw new Error('pm-app is not handled');
+    const page = await handler(new Request('pm-app://renderer/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; script-src 'self'/);
+    const html = await page.text();
+    expect(html).toContain('<div id="root">');
+    expect(html.toLowerCase()).not.toContain('http-equiv');
+    expect((await handler(new Request('pm-app://renderer/../../package.json'))).status).toBe(404);
+  });
+
+  it('puts "Open logs folder" in the application menu, opening the OS log folder', () => {
+    const menu = recorded.applicationMenu as {
+      items: { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
+    };
+    const help = menu.items.find((item) => item.label === 'Help');
+    help?.submenu?.find((item) => item.label === 'Open logs folder')?.click?.();
+    expect(recorded.calls).toContain(`openPath ${join(profile, 'logs')}`);
   });
 
   it('refuses a forged sender and malformed arguments; answers our page', async () => {
@@ -144,6 +166,22 @@ describe('the assembled Electron host (Electron mocked)', () => {
     expect(await call('unlock', { password: DEMO.password })).toMatchObject({ ok: true, value: { unlocked: true } });
     expect(sentEvents('locked').at(-1)).toEqual({ locked: false });
     expect(await call('getOutbox', {})).toMatchObject({ ok: true });
+  });
+
+  it('opens a practice-messenger:// link at its message; a link for another server only gets a note', async () => {
+    const inbox = await call('listMessages', { practiceId: world.sunriseId, folder: 'inbox', limit: 5 });
+    const lastShown = (sentEvents('showMessage').at(-1) as { messageId?: string } | undefined)?.messageId;
+    const rows = (inbox as { value: { rows: { id: string }[] } }).value.rows;
+    const messageId = rows.find((row) => row.id !== lastShown)?.id ?? '';
+    window().hide();
+    const before = sentEvents('showMessage').length;
+    host.openDeepLink({ server: server.url, messageId });
+    await vi.waitFor(() => expect(sentEvents('showMessage').length).toBe(before + 1));
+    expect(sentEvents('showMessage').at(-1)).toEqual({ practiceId: world.sunriseId, messageId });
+    expect(window().visible).toBe(true);
+    host.openDeepLink({ server: 'https://other.example.org', messageId });
+    await vi.waitFor(() => expect(recorded.dialogs.at(-1)?.message).toMatch(/other\.example\.org/));
+    expect(sentEvents('showMessage').length).toBe(before + 1);
   });
 
   it('hides to the tray on close, and persists preferences the host applies', async () => {

@@ -14,7 +14,7 @@ import {
   type PolicySession,
 } from '../../main/electron/security/session-policy.js';
 
-const location = rendererLocation('/app/out/renderer/index.html', null);
+const location = rendererLocation(null);
 
 describe('content security policy', () => {
   it('allows no inline script, no eval and no network in production', () => {
@@ -69,11 +69,13 @@ describe('session policy', () => {
 
 describe('our page', () => {
   it.each([
-    ['file:///app/out/renderer/index.html', true],
-    ['file:///app/out/renderer/index.html#/inbox?x=1', true],
-    ['file:///app/out/renderer/other.html', false],
+    ['pm-app://renderer/index.html', true],
+    ['pm-app://renderer/index.html#/inbox?x=1', true],
+    ['pm-app://renderer/', true],
+    ['pm-app://other/index.html', false],
+    ['pm-app://user:pw@renderer/index.html', false],
+    ['file:///app/out/renderer/index.html', false],
     ['file:///etc/passwd', false],
-    ['file://evil-host/app/out/renderer/index.html', false],
     ['https://example.com/app/out/renderer/index.html', false],
     ['about:blank', false],
   ])('%s -> %s', (url, ours) => {
@@ -111,7 +113,7 @@ describe('navigation guards', () => {
   });
 
   it('lets our own page reload', () => {
-    expect(contents().navigate('will-navigate', 'file:///app/out/renderer/index.html')).not.toHaveBeenCalled();
+    expect(contents().navigate('will-navigate', 'pm-app://renderer/index.html')).not.toHaveBeenCalled();
   });
 
   it('denies every new window; http(s) goes to the browser, other schemes are refused', () => {

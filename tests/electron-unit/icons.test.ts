@@ -79,6 +79,19 @@ describe('tray icon drawing', () => {
     }
   });
 
+  it('draws a pale mark for dark panels, and a macOS template (black shape, cross cut out, no pill)', () => {
+    const onDark = drawTrayIcon(32, '');
+    const pale = drawTrayIcon(32, '', 'onDark');
+    const centre = (c: ReturnType<typeof drawTrayIcon>) => pixel(c, 16, 14); // on the cross
+    const bubble = (c: ReturnType<typeof drawTrayIcon>) => pixel(c, 22, 20);
+    expect(isWhite(centre(onDark))).toBe(true);
+    expect(bubble(pale)[0]).toBeGreaterThan(200); // light bubble
+    const template = drawTrayIcon(32, '7', 'template');
+    expect(bubble(template)).toEqual([0, 0, 0, 255]);
+    expect(centre(template)[3]).toBe(0);
+    expect(count(template, isRed)).toBe(0);
+  });
+
   it('draws the taskbar overlay as a red disc with the count, and the app icon', () => {
     const overlay = drawOverlayBadge(16, '12');
     expect(isRed(pixel(overlay, 2, 8))).toBe(true);

@@ -1,10 +1,9 @@
 // IPC validation in the Electron host: forged senders and malformed arguments never reach the engine.
 // Electron is not loaded: ipcMain and the IPC event (sender, senderFrame) are plain fakes; the engine
-// handlers are stubs; validation is the real main/core dispatch with the common/ schemas.
+// handlers are stubs behind the engine's real call pipeline (main/core/bridge/dispatch.ts, the common/ schemas).
 import { describe, expect, it, vi } from 'vitest';
-import { desktopMethodNames, type DesktopHandlers } from '../../common/desktop/index.js';
-import type { DispatchOutcome } from '../../main/core/bridge/dispatch.js';
-import { callChannel } from '../../main/electron/ipc/channels.js';
+import { callChannel, desktopMethodNames, type DesktopHandlers } from '../../common/desktop/index.js';
+import { validatedHandlers, type DispatchOutcome } from '../../main/core/bridge/dispatch.js';
 import { registerDesktopIpc, type IpcMainLike } from '../../main/electron/ipc/desktop-ipc.js';
 import {
   createSenderCheck,
@@ -12,8 +11,7 @@ import {
   type IpcSenderInfo,
 } from '../../main/electron/security/renderer-location.js';
 
-const INDEX = '/opt/practice-messenger/resources/app.asar/out/renderer/index.html';
-const OUR_URL = 'file:///opt/practice-messenger/resources/app.asar/out/renderer/index.html';
+const OUR_URL = 'pm-app://renderer/index.html';
 const WINDOW_ID = 7;
 
 function fakeIpcMain() {
@@ -45,8 +43,8 @@ function setup(devUrl: string | null = null) {
   const log = vi.fn();
   const unregister = registerDesktopIpc({
     ipcMain,
-    handlers: engine,
-    isTrustedSender: createSenderCheck(rendererLocation(INDEX, devUrl), () => WINDOW_ID),
+    handlers: validatedHandlers(engine),
+    isTrustedSender: createSenderCheck(rendererLocation(devUrl), () => WINDOW_ID),
     gate,
     log,
   });
@@ -75,9 +73,10 @@ describe('registerDesktopIpc', () => {
 
   it.each([
     [
-      'another page in the same folder',
-      ourEvent({ url: 'file:///opt/practice-messenger/resources/app.asar/out/renderer/evil.html' }),
+      'our built page opened as a file',
+      ourEvent({ url: 'file:///opt/practice-messenger/resources/app.asar/out/renderer/index.html' }),
     ],
+    ['another host of our scheme', ourEvent({ url: 'pm-app://elsewhere/index.html' })],
     ['a web page', ourEvent({ url: 'https://evil.example/index.html' })],
     ['a sub-frame of our page', ourEvent({ parent: { url: OUR_URL } })],
     ['another webContents', ourEvent({ id: WINDOW_ID + 1 })],

@@ -2,9 +2,7 @@
 // one invoke on its own channel, answering with outcomes so error codes survive contextBridge. Electron is not loaded:
 // ipcRenderer is a fake (contextBridge itself is not exercised here; see tests/electron).
 import { describe, expect, it, vi } from 'vitest';
-import { desktopEventNames, desktopMethodNames } from '../../common/desktop/index.js';
-import * as hostChannels from '../../main/electron/ipc/channels.js';
-import * as preloadChannels from '../../preload/channels.js';
+import { callChannel, desktopEventNames, desktopMethodNames, eventChannel } from '../../common/desktop/index.js';
 import { createDesktopBridge, DesktopCallError, type IpcRendererLike } from '../../preload/desktop-bridge.js';
 
 function fakeIpc(reply: unknown = { ok: true, value: { name: 'Practice Messenger' } }) {
@@ -69,10 +67,12 @@ describe('preload desktop bridge', () => {
     expect(() => api.on('__proto__' as never, listener)).toThrow(DesktopCallError);
   });
 
-  it('uses the same channel names as the host', () => {
-    for (const method of desktopMethodNames)
-      expect(preloadChannels.callChannel(method)).toBe(hostChannels.callChannel(method));
-    for (const event of desktopEventNames)
-      expect(preloadChannels.eventChannel(event)).toBe(hostChannels.eventChannel(event));
+  it('calls and listens on the channel names of common/desktop, which the host imports too', async () => {
+    const { ipc, listeners } = fakeIpc();
+    const api = createDesktopBridge(ipc);
+    for (const method of desktopMethodNames) await (api[method] as (a: unknown) => Promise<unknown>)({});
+    expect(vi.mocked(ipc.invoke).mock.calls.map(([channel]) => channel)).toEqual(desktopMethodNames.map(callChannel));
+    for (const event of desktopEventNames) api.on(event, () => undefined);
+    expect([...listeners.keys()].sort()).toEqual(desktopEventNames.map(eventChannel).sort());
   });
 });

@@ -88,6 +88,7 @@ describe('StoredPreferenceStore', () => {
     notificationPrivacy: 'sender',
     idleLockMinutes: 10,
     startAtLogin: true,
+    closeToTray: false,
     lastPracticeId: null,
     ...DEFAULT_WORKFLOW_PREFERENCES,
   };

@@ -5,14 +5,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { PlatformBadge, type PlatformBadgePort } from '../../main/electron/badge/platform-badge.js';
 import { UnreadIndicators } from '../../main/electron/badge/unread-indicators.js';
 import { trayTooltip, unreadSentence } from '../../main/electron/badge/unread-wording.js';
-import { SystemTray, type TrayLike, type TrayMenuItem } from '../../main/electron/tray/system-tray.js';
+import {
+  SystemTray,
+  type SystemTrayDeps,
+  type TrayLike,
+  type TrayMenuItem,
+} from '../../main/electron/tray/system-tray.js';
+import { trayIconStyle, trayTitle } from '../../main/electron/tray/tray-style.js';
 
 type FakeImage = { label: string };
 
-function fakeTray() {
+function fakeTray(overrides: Partial<SystemTrayDeps<FakeImage, TrayMenuItem[]>> = {}) {
   const state = {
     image: null as FakeImage | null,
     tooltip: '',
+    title: null as string | null,
     menu: [] as TrayMenuItem[],
     destroyed: false,
     click: () => {},
@@ -22,6 +29,7 @@ function fakeTray() {
     return {
       setImage: (next) => void (state.image = next),
       setToolTip: (text) => void (state.tooltip = text),
+      setTitle: (title) => void (state.title = title),
       setContextMenu: (menu) => void (state.menu = menu),
       on: (_event, listener) => void (state.click = listener),
       destroy: () => void (state.destroyed = true),
@@ -37,6 +45,7 @@ function fakeTray() {
     trayImage,
     onOpen,
     onQuit,
+    ...overrides,
   });
   return { state, create, onOpen, onQuit, trayImage, tray };
 }
@@ -81,6 +90,34 @@ describe('SystemTray', () => {
     expect(state.image).toEqual({ label: '2' });
     tray.destroy();
     expect(state.destroyed).toBe(true);
+  });
+
+  it('redraws the same count in the new style when the panel theme changes', () => {
+    let style = 'onLight';
+    const { state, tray } = fakeTray({ trayImage: (label) => ({ label: `${style}:${label}` }) });
+    tray.render(4);
+    expect(state.image).toEqual({ label: 'onLight:4' });
+    style = 'onDark';
+    tray.restyle();
+    expect(state.image).toEqual({ label: 'onDark:4' });
+    expect(state.tooltip).toBe('Practice Messenger - 4 unread messages');
+  });
+
+  it('macOS: puts the count beside the template icon as the tray title', () => {
+    const { state, tray } = fakeTray({ trayTitle: (label) => trayTitle('darwin', label) });
+    tray.render(12);
+    expect(state.title).toBe('12');
+    tray.render(0);
+    expect(state.title).toBe('');
+    expect(trayTitle('win32', '12')).toBeNull();
+  });
+});
+
+describe('trayIconStyle', () => {
+  it('is a template on macOS, and follows the panel theme on Windows and Linux', () => {
+    expect(trayIconStyle('darwin', true)).toBe('template');
+    expect(trayIconStyle('win32', true)).toBe('onDark');
+    expect(trayIconStyle('linux', false)).toBe('onLight');
   });
 });
 

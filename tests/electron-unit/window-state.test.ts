@@ -9,7 +9,13 @@ import {
   startedHidden,
   type LoginItemPort,
 } from '../../main/electron/window/start-at-login.js';
-import { CloseToTray, showAndFocus, type ShowableWindow } from '../../main/electron/window/window-visibility.js';
+import {
+  CloseToTray,
+  defaultCloseToTray,
+  FirstShow,
+  showAndFocus,
+  type ShowableWindow,
+} from '../../main/electron/window/window-visibility.js';
 import {
   DEFAULT_SIZE,
   initialWindowBounds,
@@ -120,12 +126,14 @@ describe('WindowStateKeeper', () => {
   });
 });
 
-function showable(minimized = false) {
+function showable(minimized = false, visible = true) {
   const calls: string[] = [];
   const window: ShowableWindow = {
     isDestroyed: () => false,
     isMinimized: () => minimized,
+    isVisible: () => visible,
     restore: () => void calls.push('restore'),
+    maximize: () => void calls.push('maximize'),
     show: () => void calls.push('show'),
     focus: () => void calls.push('focus'),
     hide: () => void calls.push('hide'),
@@ -151,10 +159,44 @@ describe('window visibility', () => {
   it('a second launch (or tray/notification click) restores, shows and focuses the window', () => {
     const { window, calls } = showable(true);
     const focusApp = vi.fn();
-    showAndFocus(window, focusApp);
+    showAndFocus(window, new FirstShow(false), focusApp);
     expect(calls).toEqual(['restore', 'show', 'focus']);
     expect(focusApp).toHaveBeenCalled();
-    expect(() => showAndFocus(null)).not.toThrow();
+    expect(() => showAndFocus(null, new FirstShow(false))).not.toThrow();
+  });
+
+  it('maximizes a window saved maximized when it is first shown, never before (it would show a hidden window)', () => {
+    const first = new FirstShow(true);
+    const { window, calls } = showable(false, false);
+    // Started hidden at login: nothing is called until the user opens the window.
+    expect(calls).toEqual([]);
+    showAndFocus(window, first);
+    expect(calls).toEqual(['maximize', 'focus']);
+    calls.length = 0;
+    showAndFocus(window, first); // hidden to the tray, opened again: the user's size stays
+    expect(calls).toEqual(['show', 'focus']);
+  });
+
+  it('closing quits instead when the user does not keep the app in the tray', () => {
+    const quit = vi.fn();
+    let keep = false;
+    const closeToTray = new CloseToTray(() => keep, quit);
+    const { window, calls } = showable();
+    const event = { preventDefault: vi.fn() };
+    closeToTray.onClose(event, window);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(quit).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([]);
+    keep = true;
+    closeToTray.onClose({ preventDefault: vi.fn() }, window);
+    expect(calls).toEqual(['hide']);
+  });
+
+  it('keeps the app in the tray by default, except on Linux desktops that show no tray', () => {
+    expect(defaultCloseToTray('win32', () => false)).toBe(true);
+    expect(defaultCloseToTray('darwin', () => false)).toBe(true);
+    expect(defaultCloseToTray('linux', () => true)).toBe(true);
+    expect(defaultCloseToTray('linux', () => false)).toBe(false);
   });
 });
 
@@ -171,14 +213,20 @@ describe('start at login', () => {
     return { p, written, settings };
   }
 
-  it('Windows/macOS: registers a login item that starts hidden, and removes it', () => {
+  it('Windows: registers a login item that starts hidden, and removes it', () => {
     const { p, settings } = port('win32');
     applyStartAtLogin(p, 'Practice Messenger', true);
     applyStartAtLogin(p, 'Practice Messenger', false);
     expect(settings).toEqual([
-      { openAtLogin: true, openAsHidden: true, args: [START_HIDDEN_ARG] },
-      { openAtLogin: false, openAsHidden: false, args: [] },
+      { openAtLogin: true, args: [START_HIDDEN_ARG] },
+      { openAtLogin: false, args: [] },
     ]);
+  });
+
+  it('macOS: registers the login item without the openAsHidden flag macOS 13+ ignores', () => {
+    const { p, settings } = port('darwin');
+    applyStartAtLogin(p, 'Practice Messenger', true);
+    expect(settings).toEqual([{ openAtLogin: true }]);
   });
 
   it('Linux: writes an XDG autostart entry with the hidden flag, and removes it', () => {
@@ -194,9 +242,11 @@ describe('start at login', () => {
     expect(autostartDesktopEntry('PM', ['/a "b"/$c'])).toContain('Exec="/a \\"b\\"/\\$c"');
   });
 
-  it('knows when it was started by the login item', () => {
-    expect(startedHidden(['/app', START_HIDDEN_ARG], false)).toBe(true);
-    expect(startedHidden(['/app'], true)).toBe(true);
-    expect(startedHidden(['/app'], false)).toBe(false);
+  it('knows when it was started by the login item: our argument, macOS 13+ wasOpenedAtLogin, or older macOS', () => {
+    expect(startedHidden(['/app', START_HIDDEN_ARG], null)).toBe(true);
+    expect(startedHidden(['/app'], { wasOpenedAtLogin: true, wasOpenedAsHidden: false })).toBe(true);
+    expect(startedHidden(['/app'], { wasOpenedAtLogin: false, wasOpenedAsHidden: true })).toBe(true);
+    expect(startedHidden(['/app'], { wasOpenedAtLogin: false, wasOpenedAsHidden: false })).toBe(false);
+    expect(startedHidden(['/app'], null)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { desktopMethodNames } from '../../common/desktop/index.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
-import { hook, launchApp, prepareElectronSqlite, type LaunchedApp } from './app-harness.js';
+import { DEMO_SIGN_IN, hook, launchApp, prepareElectronSqlite, signInOnPage, type LaunchedApp } from './app-harness.js';
 import { findElectronBinary } from './electron-binary.js';
 
 const electron = findElectronBinary();
@@ -15,9 +15,6 @@ const electron = findElectronBinary();
 if (electron.skipReason) console.log(`Electron suite SKIPPED: ${electron.skipReason}`);
 test.skip(electron.path === null, electron.skipReason ?? '');
 test.describe.configure({ mode: 'serial' });
-
-const DEMO_EMAIL = 'frontdesk@sunrise.example';
-const DEMO_PASSWORD = 'demo-password-1';
 
 let server: TestPracticeServer;
 let world: DemoWorld;
@@ -63,17 +60,7 @@ test('launches a locked-down window showing the sign-in form for the demo server
 
 test('signs in to the demo server', async () => {
   const { page } = launched;
-  await page.getByLabel('Email').fill(DEMO_EMAIL);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const outcome = await window.practiceMessenger?.getSession({});
-        return outcome?.ok ? outcome.value.signedIn : false;
-      }),
-    )
-    .toBe(true);
+  await signInOnPage(page);
   await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
 });
 
@@ -110,7 +97,7 @@ test('locks (content cleared, data calls refused) and unlocks with the password'
     return outcome?.ok === false ? `${outcome.error.code}: ${outcome.error.message}` : 'allowed';
   });
   expect(refused).toMatch(/locked/i);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { name: 'Practice Messenger is locked' })).toHaveCount(0);
   expect(await hook(app, 'isLocked')).toBe(false);

@@ -1,9 +1,13 @@
-// Packs the app with electron-builder (`--linux dir`) against a stub Electron (the real binary can't be
-// downloaded here) and checks what an installer would ship: the built code inside app.asar, native modules
-// unpacked beside it, and the Electron fuses flipped in the binary. Needs `npm run build` first (npm test does it).
-import { execFileSync, spawnSync } from 'node:child_process';
+// Packs the app with electron-builder (`--linux dir`) against a stub Electron (the real binary can't be downloaded
+// here) and checks what an installer would ship: the built code and only the desktop app's runtime packages inside
+// app.asar (no server, renderer-source or test packages, no node-notifier helpers), the Electron build of SQLite put
+// in by the afterPack hook while node_modules keeps Node's, the fuses, the policy templates and the Linux .desktop
+// entry. Needs `npm run build` first (npm test does it).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,9 +17,16 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const asar = require('@electron/asar') as {
+  listPackage(archive: string, options: object): string[];
+  extractFile(archive: string, filename: string): Buffer;
+};
 
 // @electron/fuses finds the fuse wire after this sentinel: [version=1][length][one byte per fuse: '0' off, '1' on].
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -29,14 +40,40 @@ const FUSES = [
   'LoadBrowserProcessSpecificV8Snapshot',
   'GrantFileProtocolExtraPrivileges',
 ];
+/** What the desktop app must never carry (issue 13 item 3): the server's stack and other build-time packages. */
+const FORBIDDEN_PACKAGES = [
+  'fastify',
+  '@fastify',
+  'nodemailer',
+  'pino',
+  'kysely',
+  'pg',
+  '@aws-sdk',
+  'node-notifier',
+  'react',
+  'react-dom',
+  'linkify-it',
+  'prebuild-install',
+  'vite',
+  'typescript',
+];
+/** Needed to install better-sqlite3, never to run it (electron-builder.yml leaves it out). */
+const INSTALL_ONLY = new Set(['prebuild-install']);
+const SQLITE_IN_PACKAGE = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
 
 let work: string;
 let unpacked: string;
+let archive: string;
+let entries: string[];
+let electronSqlite: string;
+let nodeSqliteHashBefore: string;
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function stubElectron(dir: string): void {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   // Every fuse starts in the state a stock Electron ships with, so the test sees what the config changed.
-  const stock = '10110000';
+  const stock = '10110001';
   const binary = Buffer.concat([
     Buffer.from('#!/bin/sh\nexit 0\n'),
     Buffer.from(FUSE_SENTINEL),
@@ -56,15 +93,51 @@ function readFuses(binaryPath: string): Record<string, boolean> {
   return Object.fromEntries(FUSES.slice(0, length).map((name, i) => [name, bytes[at + 2 + i] === 0x31]));
 }
 
-function asarEntries(asarPath: string): string[] {
-  const out = execFileSync(process.execPath, ['node_modules/@electron/asar/bin/asar.js', 'list', asarPath], {
-    encoding: 'utf8',
-  });
-  return out.split('\n').filter(Boolean);
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => statSync(join(dir, name)).isFile());
+}
+
+/** Top-level package names under any node_modules folder of the archive ("@scope/name" for scoped ones). */
+function packagesInArchive(): Set<string> {
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const match = /\/node_modules\/((?:@[^/]+\/)?[^/@][^/]*)\/package\.json$/.exec(entry);
+    if (match?.[1]) names.add(match[1]);
+  }
+  return names;
+}
+
+const readJson = (entry: string) => JSON.parse(asar.extractFile(archive, entry.slice(1)).toString('utf8'));
+
+/** Where Node would find `name` from the package at `fromDir` (an archive path): the nearest node_modules up. */
+function resolvePackage(name: string, fromDir: string): string | null {
+  for (let dir = fromDir; ; dir = posix.dirname(dir)) {
+    const candidate = posix.join(dir, 'node_modules', name);
+    if (entries.includes(`${candidate}/package.json`)) return candidate;
+    if (dir === '/') return null;
+  }
+}
+
+/** Every runtime dependency reachable from package.json, and the ones the archive lacks. */
+function dependencyClosure(): { reached: Set<string>; missing: string[] } {
+  const reached = new Set<string>();
+  const missing: string[] = [];
+  const visit = (dir: string) => {
+    const pkg = readJson(`${dir === '/' ? '' : dir}/package.json`) as { dependencies?: Record<string, string> };
+    for (const name of Object.keys(pkg.dependencies ?? {})) {
+      if (INSTALL_ONLY.has(name)) continue;
+      const found = resolvePackage(name, dir);
+      if (!found) {
+        missing.push(`${name} (needed by ${dir})`);
+        continue;
+      }
+      if (reached.has(found)) continue;
+      reached.add(found);
+      visit(found);
+    }
+  };
+  visit('/');
+  return { reached, missing };
 }
 
 beforeAll(() => {
@@ -73,6 +146,11 @@ beforeAll(() => {
   }
   work = mkdtempSync(join(tmpdir(), 'pm-pack-'));
   stubElectron(join(work, 'electron-dist'));
+  // Stands in for the Electron-ABI build `npm run dist` prepares (scripts/lib/electron-sqlite.mjs).
+  electronSqlite = join(work, 'better_sqlite3.electron.node');
+  copyFileSync(join('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'), electronSqlite);
+  writeFileSync(electronSqlite, Buffer.concat([readFileSync(electronSqlite), Buffer.from('electron build marker')]));
+  nodeSqliteHashBefore = sha256(join('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'));
   const run = spawnSync(
     process.execPath,
     [
@@ -81,14 +159,20 @@ beforeAll(() => {
       'dir',
       `-c.electronDist=${join(work, 'electron-dist')}`,
       `-c.directories.output=${join(work, 'dist')}`,
-      '-c.npmRebuild=false',
+      '-c.afterPack=./tests/packaging/desktop-entry-hook.mjs',
       '--publish',
       'never',
     ],
-    { encoding: 'utf8', env: { ...process.env, CI: 'true', ELECTRON_BUILDER_OFFLINE: 'true' }, timeout: 240_000 },
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', ELECTRON_BUILDER_OFFLINE: 'true', PM_ELECTRON_SQLITE_BINDING: electronSqlite },
+      timeout: 240_000,
+    },
   );
   if (run.status !== 0) throw new Error(`electron-builder failed:\n${run.stdout}\n${run.stderr}`);
   unpacked = join(work, 'dist', 'linux-unpacked');
+  archive = join(unpacked, 'resources', 'app.asar');
+  entries = asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
 }, 300_000);
 
 afterAll(() => {
@@ -96,23 +180,63 @@ afterAll(() => {
 });
 
 describe('electron-builder --linux dir', () => {
-  it('puts the built main, preload and renderer inside app.asar, and no sources or tests', () => {
-    const entries = asarEntries(join(unpacked, 'resources', 'app.asar'));
+  it('puts the built main, preload and renderer inside app.asar, and no sources, tests or server code', () => {
     expect(entries).toContain('/out/main/index.js');
     expect(entries).toContain('/out/preload/index.cjs');
     expect(entries).toContain('/out/renderer/index.html');
     expect(entries).toContain('/package.json');
-    expect(entries.filter((e) => /^\/(server|tests|renderer\/src|main\/core)\//.test(e))).toEqual([]);
+    expect(entries.filter((e) => /^\/(server|tests|renderer|main|common|scripts|build|bench)\//.test(e))).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
   });
 
-  it('keeps native .node modules unpacked beside the archive', () => {
+  it('ships only the desktop runtime packages: no fastify, nodemailer, pino, kysely, pg, @aws-sdk or node-notifier', () => {
+    const packages = packagesInArchive();
+    const forbidden = [...packages].filter((name) =>
+      FORBIDDEN_PACKAGES.some((bad) => name === bad || name.startsWith(`${bad}/`)),
+    );
+    expect(forbidden).toEqual([]);
+    const asarMiB = statSync(archive).size / 2 ** 20;
     const unpackedDir = join(unpacked, 'resources', 'app.asar.unpacked');
-    const natives = filesUnder(unpackedDir).filter((f) => f.endsWith('.node'));
-    expect(
-      natives.some((f) => f.includes('better-sqlite3-multiple-ciphers') && f.endsWith('better_sqlite3.node')),
-    ).toBe(true);
-    expect(relative(unpacked, unpackedDir)).toBe(join('resources', 'app.asar.unpacked'));
+    const unpackedMiB =
+      filesUnder(unpackedDir).reduce((sum, f) => sum + statSync(join(unpackedDir, f)).size, 0) / 2 ** 20;
+    console.log(
+      `app.asar: ${asarMiB.toFixed(1)} MiB, ${packages.size} packages; unpacked: ${unpackedMiB.toFixed(1)} MiB`,
+    );
+    // Before the dependencies were sorted out: 23 MiB with ~250 packages (fastify, pg, the AWS SDK...), and 31 MiB
+    // unpacked (SQLite's build leftovers, node-notifier's helper programs). Now about 7.7 and 2.7 MiB.
+    expect(asarMiB).toBeLessThan(10);
+    expect(unpackedMiB).toBeLessThan(5);
+  });
+
+  it('ships every package the runtime dependencies need (nothing was filtered out that the app loads)', () => {
+    const { reached, missing } = dependencyClosure();
+    expect(missing).toEqual([]);
+    for (const name of [
+      'axios',
+      'ws',
+      'zod',
+      'electron-store',
+      'electron-log',
+      'electron-updater',
+      'better-sqlite3-multiple-ciphers',
+    ]) {
+      expect(reached).toContain(`/node_modules/${name}`);
+    }
+  });
+
+  it('carries no node-notifier helper programs (SnoreToast, terminal-notifier, notifu) anywhere', () => {
+    const all = [...entries, ...filesUnder(join(unpacked, 'resources')).map((f) => `/${f}`)];
+    expect(all.filter((e) => /snoretoast|terminal-notifier|notifu/i.test(e))).toEqual([]);
+  });
+
+  it('puts the Electron build of SQLite into the package, and leaves node_modules’ Node build alone', () => {
+    const packaged = join(unpacked, 'resources', 'app.asar.unpacked', SQLITE_IN_PACKAGE);
+    expect(sha256(packaged)).toBe(sha256(electronSqlite));
+    expect(sha256(join('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'))).toBe(
+      nodeSqliteHashBefore,
+    );
+    // better-sqlite3's C sources and build tooling stay out.
+    expect(entries.filter((e) => /better-sqlite3-multiple-ciphers\/(deps|src)\//.test(e))).toEqual([]);
   });
 
   it('flips the Electron fuses in the packaged binary', () => {
@@ -124,6 +248,29 @@ describe('electron-builder --linux dir', () => {
       OnlyLoadAppFromAsar: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       EnableCookieEncryption: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('installs the Group Policy templates and an example policy.json beside the app', () => {
+    const policy = join(unpacked, 'resources', 'policy');
+    expect(filesUnder(policy).sort()).toEqual(
+      [
+        'policy.example.json',
+        join('windows', 'PracticeMessenger.admx'),
+        join('windows', 'en-US', 'PracticeMessenger.adml'),
+      ].sort(),
+    );
+  });
+
+  it('writes a .desktop entry in the messaging categories that opens practice-messenger:// links, without --no-sandbox', () => {
+    const entry = readFileSync(join(unpacked, 'practice-messenger.desktop'), 'utf8');
+    expect(entry).toMatch(/^Categories=Network;InstantMessaging;$/m);
+    expect(entry).toMatch(/^MimeType=x-scheme-handler\/practice-messenger;$/m);
+    expect(entry).toMatch(
+      /^Exec=\/opt\/Practice Messenger\/practice-messenger %U$|^Exec="\/opt\/Practice Messenger\/practice-messenger" %U$/m,
+    );
+    expect(entry).toMatch(/^StartupWMClass=practice-messenger$/m);
+    expect(entry).not.toContain('--no-sandbox');
   });
 });

@@ -75,7 +75,7 @@ describe('email alerts', () => {
     expect(sink.received.map((e) => e.to)).toEqual([[DEMO_STAFF.drLee]]);
     const raw = sink.received[0]!.raw;
     expect(raw).toContain('Sunrise Family Medicine');
-    expect(raw).toContain(PUBLIC_URL);
+    expect(raw).toContain(`${PUBLIC_URL}/open`); // the page that offers Open in Practice Messenger
     for (const secret of [CANARY, 'Ana Ruiz', 'Frances', 'results.pdf']) expect(raw).not.toContain(secret);
   });
 

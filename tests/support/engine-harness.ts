@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DesktopEventName, DesktopEventPayload } from '../../common/desktop/index.js';
 import { createEngine } from '../../main/core/engine.js';
-import type { Engine, NotificationRequest, Notifier, SecretStore } from '../../main/core/host-ports.js';
+import type { Engine, EngineOptions, NotificationRequest, Notifier, SecretStore } from '../../main/core/host-ports.js';
 import type { LockClock } from '../../main/core/lock/idle-timer.js';
 import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-preference-store.js';
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
@@ -72,7 +72,14 @@ export interface TestEngine {
 }
 
 export function makeEngine(
-  o: { dir?: string; secrets?: SecretStore; syncPageSize?: number; clock?: LockClock; allowHttp?: boolean } = {},
+  o: {
+    dir?: string;
+    secrets?: SecretStore;
+    syncPageSize?: number;
+    clock?: LockClock;
+    allowHttp?: boolean;
+    options?: Partial<EngineOptions>;
+  } = {},
 ): TestEngine {
   const dir = o.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'core-engine-'));
   const notifier = new RecordingNotifier();
@@ -87,6 +94,7 @@ export function makeEngine(
     tuning: { syncPageSize: o.syncPageSize ?? 500, notificationWindowMs: 100 },
     ...(o.clock ? { clock: o.clock } : {}),
     ...(o.allowHttp === undefined ? {} : { allowHttp: o.allowHttp }),
+    ...o.options,
   });
   const events: TestEngine['events'] = [];
   engine.subscribe((event, payload) => events.push({ event, payload }));

@@ -41,6 +41,8 @@ export class OpenApiConformance {
       // No route matched (unknown address or malformed URL): the shared error shape, 404 or 400.
       return [400, 404].includes(r.status) ? this.errors(ERROR_BODY, r, where) : `${where}: unexpected without a route`;
     }
+    // Pages outside the API (/open, /updates/: routes/desktop-pages.ts) are not part of its document.
+    if (!r.route.startsWith('/api/')) return null;
     const path = this.document.paths[openApiPath(r.route)];
     const operation = path?.[r.method.toLowerCase()];
     if (!operation) {

@@ -1,4 +1,5 @@
-// The browser host over real loopback HTTP and WebSocket, with a fake engine (the engine has its own suite).
+// The browser host over real loopback HTTP and WebSocket, with a fake engine (the engine has its own suite)
+// whose stub methods sit behind the engine's real call pipeline, as every engine's do.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { DesktopHandlers } from '../../common/desktop/index.js';
+import { validatedHandlers } from '../../main/core/bridge/dispatch.js';
 import type { Engine, EngineListener } from '../../main/core/host-ports.js';
 import { startWebHost, type RunningWebHost } from '../../main/web/web-host.js';
 
@@ -18,10 +20,10 @@ let emit: EngineListener = () => undefined;
 const setMessageState = vi.fn(async () => ({ ok: true as const }));
 
 const engine: Engine = {
-  handlers: {
+  handlers: validatedHandlers({
     getAppInfo: async () => ({ name: 'Practice Messenger', version: '9.9.9', host: 'web' }),
     setMessageState,
-  } as unknown as DesktopHandlers,
+  } as unknown as DesktopHandlers),
   subscribe(listener) {
     emit = listener;
     return () => (emit = () => undefined);

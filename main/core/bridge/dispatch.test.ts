@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DesktopHandlers } from '../../../common/desktop/index.js';
-import { dispatchDesktopCall } from './dispatch.js';
+import { desktopMethods } from '../../../common/desktop/index.js';
+import { DesktopCallError, type DesktopHandlers } from '../../../common/desktop/index.js';
+import { dispatchDesktopCall, validatedHandlers } from './dispatch.js';
 
-const handlers = (overrides: Partial<DesktopHandlers>) => overrides as DesktopHandlers;
+// The engine's methods as the engine wraps them: the pipeline validates, the stubs record calls.
+const handlers = (overrides: Partial<DesktopHandlers>) => validatedHandlers(overrides as DesktopHandlers);
 
 describe('dispatchDesktopCall', () => {
   it('calls the handler with parsed arguments and returns its value', async () => {
@@ -35,7 +37,7 @@ describe('dispatchDesktopCall', () => {
   });
 
   it('keeps coded engine errors and hides anything else behind a generic sentence', async () => {
-    const coded = Object.assign(new Error('The server refused the password.'), { code: 'invalid_credentials' });
+    const coded = new DesktopCallError('invalid_credentials', 'The server refused the password.');
     const signIn = vi.fn(async () => Promise.reject(coded));
     const args = { serverUrl: 'http://127.0.0.1:1', email: 'a@b.c', password: 'x' };
     expect(await dispatchDesktopCall(handlers({ signIn }), 'signIn', args)).toEqual({
@@ -46,5 +48,14 @@ describe('dispatchDesktopCall', () => {
     const outcome = await dispatchDesktopCall(handlers({ getSession }), 'getSession', {});
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal_error' } });
     expect(JSON.stringify(outcome)).not.toContain('Ana Ruiz');
+  });
+
+  it('parses the arguments once per call, from the host to the engine', async () => {
+    const parse = vi.spyOn(desktopMethods.getThread.args, 'safeParse');
+    const getThread = vi.fn(async () => ({ messages: [], muted: false, portal: null }));
+    await dispatchDesktopCall(handlers({ getThread }), 'getThread', { messageId: 'm1' });
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(getThread).toHaveBeenCalledWith({ messageId: 'm1' });
+    parse.mockRestore();
   });
 });

@@ -46,7 +46,7 @@ export function openEncrypted(file: string, keyHex: string): Db {
 export function openReadOnly(file: string, keyHex: string): Db {
   const db = openWithKey(file, keyHex, true);
   try {
-    db.pragma('cache_size=-8192');
+    db.pragma('cache_size=-4096');
     db.pragma('busy_timeout=5000');
     return db;
   } catch (error) {

@@ -2,7 +2,7 @@
 // connection; the CSV export pages through the whole filtered trail.
 import type { AuditFilter, DesktopHandlers } from '../../../common/desktop/index.js';
 import { MAX_AUDIT_PAGE } from '../../../common/http/index.js';
-import { EngineError, notFound } from '../errors.js';
+import { DesktopCallError, notFound } from '../errors.js';
 import { NetworkError } from '../sync/server-client.js';
 import { WorkflowClient } from '../sync/workflow-client.js';
 import type { HandlerContext } from './handler-context.js';
@@ -10,7 +10,8 @@ import type { HandlerContext } from './handler-context.js';
 /** An export stops after this many events (100 pages); the filter can narrow a bigger trail. */
 const MAX_EXPORT_EVENTS = 100_000;
 
-const offline = () => new EngineError('offline', 'The audit trail is kept on the practice server. Connect to see it.');
+const offline = () =>
+  new DesktopCallError('offline', 'The audit trail is kept on the practice server. Connect to see it.');
 
 export function auditHandlers(ctx: HandlerContext): Pick<DesktopHandlers, 'listAuditEvents' | 'exportAuditCsv'> {
   const client = (practiceId: string) => {

@@ -3,7 +3,7 @@ import type { DesktopHandlers } from '../../../common/desktop/index.js';
 import { MAX_ATTACHMENT_BYTES } from '../../../common/limits.js';
 import { isOwn } from '../cache/message-columns.js';
 import { isLocalMessageId } from '../cache/message-ids.js';
-import { EngineError, notFound } from '../errors.js';
+import { DesktopCallError, notFound } from '../errors.js';
 import type { AccountSession } from '../session/account-session.js';
 import type { HandlerContext } from './handler-context.js';
 import { checkSnoozeTime, refuseIfOwnedByOther } from './workflow-rules.js';
@@ -55,7 +55,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       practiceOf(s, practiceId);
       const staff = s.cache.reader.listStaff(practiceId, undefined);
       if (staff.length > 0 && compose.to.some((id) => !staff.some((u) => u.id === id))) {
-        throw new EngineError('unknown_recipient', 'A recipient is not on this practice’s staff list.');
+        throw new DesktopCallError('unknown_recipient', 'A recipient is not on this practice’s staff list.');
       }
       const messageId = await s.cache.writer.queueMessage(s.me, practiceId, compose, null);
       await s.deliverNewMessage([practiceId]);
@@ -68,7 +68,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       const original = thread.find((v) => v.message.id === id)?.message;
       if (!original) throw notFound('message');
       if (isLocalMessageId(original.id)) {
-        throw new EngineError('not_delivered_yet', 'Wait until that message is sent before replying to it.');
+        throw new DesktopCallError('not_delivered_yet', 'Wait until that message is sent before replying to it.');
       }
       // A patient is reached only by answering their portal message (the server addresses it).
       const patientFacing = original.source === 'portal' || original.recipients.some((r) => r.kind === 'patient');
@@ -108,7 +108,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     },
     setMessageState: async ({ messageId, patch }) => {
       const s = session();
-      if (Object.keys(patch).length === 0) throw new EngineError('invalid_arguments', 'Nothing to change.');
+      if (Object.keys(patch).length === 0) throw new DesktopCallError('invalid_arguments', 'Nothing to change.');
       if (patch.snoozedUntil) checkSnoozeTime(patch.snoozedUntil);
       const id = resolveMessageId(s, messageId);
       const practiceId = await s.cache.writer.queueState(id, patch);
@@ -120,7 +120,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
       // Refuse before decoding: base64 of more than 10 MiB is longer than this.
       if (base64.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4) throw tooLarge();
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) {
-        throw new EngineError('invalid_arguments', 'The file data was not valid base64.');
+        throw new DesktopCallError('invalid_arguments', 'The file data was not valid base64.');
       }
       const bytes = Buffer.from(base64, 'base64');
       if (bytes.length > MAX_ATTACHMENT_BYTES) throw tooLarge();
@@ -151,7 +151,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
 }
 
 const tooLarge = () =>
-  new EngineError('attachment_too_large', 'That file is larger than 10 MiB; attach a smaller file.');
+  new DesktopCallError('attachment_too_large', 'That file is larger than 10 MiB; attach a smaller file.');
 
 /** A local id whose message has since been delivered maps to the server's id. */
 function resolveMessageId(s: AccountSession, messageId: string): string {

@@ -1,7 +1,7 @@
 // Desktop API methods over practice records and file contents: fetched from the server when it
 // answers, cached for offline reading, and served from the cache when it does not.
 import type { DesktopHandlers } from '../../../common/desktop/index.js';
-import { EngineError, notFound } from '../errors.js';
+import { DesktopCallError, notFound } from '../errors.js';
 import type { RecordKind } from '../cache/record-store.js';
 import { sha256Hex } from '../files/file-store.js';
 import type { AccountSession } from '../session/account-session.js';
@@ -22,7 +22,7 @@ type RecordHandlers = Pick<
 >;
 
 const unavailableOffline = () =>
-  new EngineError('offline', 'The practice server cannot be reached and this is not saved on this computer yet.');
+  new DesktopCallError('offline', 'The practice server cannot be reached and this is not saved on this computer yet.');
 
 /** Server first; on a network failure, the last copy saved on this computer. */
 async function fetchCached<T>(
@@ -96,7 +96,7 @@ export function recordHandlers(ctx: HandlerContext): RecordHandlers {
       if (!bytes) {
         const fetched = await s.client.attachment(attachmentId);
         if (!s.files.writeVerified(fetched.bytes, row.sha256)) {
-          throw new EngineError('attachment_damaged', 'The file arrived damaged; try again.');
+          throw new DesktopCallError('attachment_damaged', 'The file arrived damaged; try again.');
         }
         bytes = fetched.bytes;
       }

@@ -2,7 +2,7 @@
 // quick-text templates. Each works offline (queued in the outbox, shown at once); a portal action made
 // online is sent at once instead, so a claim race is answered while the user is looking.
 import type { DesktopHandlers, PortalThreadView } from '../../../common/desktop/index.js';
-import { EngineError, notFound } from '../errors.js';
+import { DesktopCallError, notFound } from '../errors.js';
 import type { PortalPayload } from '../outbox/workflow-payloads.js';
 import type { AccountSession } from '../session/account-session.js';
 import { isRetryable } from '../sync/server-client.js';
@@ -79,7 +79,7 @@ export function workflowHandlers(ctx: HandlerContext): WorkflowHandlers {
       const s = session();
       const thread = portalThread(s, practiceId, threadId);
       const user = s.cache.reader.listStaff(practiceId, undefined).find((u) => u.id === userId);
-      if (!user) throw new EngineError('unknown_recipient', 'That person is not on this practice’s staff list.');
+      if (!user) throw new DesktopCallError('unknown_recipient', 'That person is not on this practice’s staff list.');
       return act(s, thread, { action: 'assign', userId, userName: user.name }, 'Assign');
     },
     releasePortalThread: async ({ practiceId, threadId }) => {

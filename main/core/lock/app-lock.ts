@@ -1,7 +1,7 @@
 // The app lock, decided here for every host: engaged after idle (IdleTimer) or when the host reports
 // the OS locking or sleeping; while engaged, data calls are refused and content events wait until unlock.
 import type { DesktopEventName, DesktopEventPayload, DesktopMethodName } from '../../../common/desktop/index.js';
-import { EngineError } from '../errors.js';
+import { DesktopCallError } from '../errors.js';
 import type { EngineListener } from '../host-ports.js';
 import { IdleTimer, type LockClock } from './idle-timer.js';
 
@@ -21,7 +21,7 @@ export const ALLOWED_WHILE_LOCKED: ReadonlySet<DesktopMethodName> = new Set([
 const SHOWN_WHILE_LOCKED: ReadonlySet<DesktopEventName> = new Set(['locked', 'unreadCount', 'syncStatus']);
 
 export const lockedError = () =>
-  new EngineError('locked', 'Practice Messenger is locked. Enter your password to unlock it.');
+  new DesktopCallError('locked', 'Practice Messenger is locked. Enter your password to unlock it.');
 
 export class AppLock {
   private engaged = false;
@@ -79,7 +79,7 @@ export class AppLock {
   }
 
   /** The refusal for a call the lock screen must not make, else null. */
-  refusal(method: DesktopMethodName): EngineError | null {
+  refusal(method: DesktopMethodName): DesktopCallError | null {
     return this.engaged && !ALLOWED_WHILE_LOCKED.has(method) ? lockedError() : null;
   }
 

@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import type { SessionInfo } from '../../../common/desktop/index.js';
 import { PracticeRef, SessionUser } from '../../../common/http/index.js';
-import { EngineError, notSignedIn } from '../errors.js';
+import { DesktopCallError, notSignedIn } from '../errors.js';
 import type { EngineOptions, SecretStore } from '../host-ports.js';
+import { nodeTransport } from '../network/node-transport.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { MemorySecretStore } from '../stores/json-file-secret-store.js';
 import { NetworkError, ServerClient, ServerError } from '../sync/server-client.js';
 import { AccountSession, type AccountSessionOptions } from './account-session.js';
@@ -20,7 +22,15 @@ type SavedSession = z.infer<typeof SavedSession>;
 
 export type SessionWiring = Omit<
   AccountSessionOptions,
-  'accountDir' | 'serverUrl' | 'token' | 'user' | 'practices' | 'cacheKey' | 'cacheKeyWasKnown' | 'onAuthRejected'
+  | 'accountDir'
+  | 'serverUrl'
+  | 'token'
+  | 'user'
+  | 'practices'
+  | 'cacheKey'
+  | 'cacheKeyWasKnown'
+  | 'onAuthRejected'
+  | 'transport'
 >;
 
 export class AccountManager {
@@ -36,6 +46,10 @@ export class AccountManager {
   ) {
     this.secrets = options.secrets.persistent ? options.secrets : new MemorySecretStore();
     this.allowHttp = options.allowHttp ?? allowHttpFromEnv(process.env);
+  }
+
+  private transport(serverUrl: string): ServerTransport {
+    return (this.options.transport ?? nodeTransport())(serverUrl);
   }
 
   get session(): AccountSession {
@@ -82,10 +96,10 @@ export class AccountManager {
   async signIn(serverUrl: string, email: string, password: string): Promise<SessionInfo> {
     const problem = serverAddressProblem(serverUrl, this.allowHttp);
     if (problem) throw problem;
-    const client = new ServerClient(serverUrl);
+    const client = new ServerClient(serverUrl, null, this.transport(serverUrl));
     const login = await client.signIn(email, password).catch((error: unknown) => {
       if (error instanceof ServerError && error.code === 'invalid_credentials') {
-        throw new EngineError('invalid_credentials', 'The email or password is not correct.');
+        throw new DesktopCallError('invalid_credentials', 'The email or password is not correct.');
       }
       throw error;
     });
@@ -121,7 +135,7 @@ export class AccountManager {
     if (!this.active) throw notSignedIn();
     const { saved, session } = this.active;
     try {
-      await new ServerClient(saved.serverUrl).signIn(saved.user.email, password);
+      await new ServerClient(saved.serverUrl, null, this.transport(saved.serverUrl)).signIn(saved.user.email, password);
       return true;
     } catch (error) {
       if (error instanceof ServerError && error.status === 401) return false;
@@ -152,6 +166,7 @@ export class AccountManager {
       cacheKey,
       cacheKeyWasKnown,
       onAuthRejected: () => void this.expire(),
+      transport: this.transport(saved.serverUrl),
     });
     // Signed out (or in again) while the cache was being checked: this session is not wanted.
     if (generation !== this.generation) {

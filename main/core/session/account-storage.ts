@@ -42,3 +42,14 @@ export function removeAccount(dataDir: string, secrets: SecretStore, serverUrl: 
   fs.rmSync(accountDir(dataDir, serverUrl, userId), { recursive: true, force: true, maxRetries: 3 });
   secrets.delete(accountKeyName(serverUrl, userId));
 }
+
+/**
+ * With no way to keep keys between runs (secrets in memory only: Linux without a keyring), every account folder an
+ * earlier run left can never be decrypted again. Removes them all, so each start doesn't leave one more behind.
+ */
+export function removeUndecryptableAccounts(dataDir: string): number {
+  const root = path.join(dataDir, 'accounts');
+  const left = fs.existsSync(root) ? fs.readdirSync(root).length : 0;
+  fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  return left;
+}

@@ -1,7 +1,7 @@
 // Which practice server addresses the app will send a password and token to: https anywhere; plain
 // http only on this computer (loopback), or anywhere when a developer sets ALLOW_HTTP_ENV on purpose.
 import { BlockList, isIP } from 'node:net';
-import { EngineError } from '../errors.js';
+import { DesktopCallError } from '../errors.js';
 
 /** Set to 1 to allow plain http:// servers on other machines (development and test networks only). */
 export const ALLOW_HTTP_ENV = 'PRACTICE_MESSENGER_ALLOW_HTTP';
@@ -24,19 +24,19 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** The sign-in form's error for an address the app must not use, or null when it is fine. */
-export function serverAddressProblem(serverUrl: string, allowHttp: boolean): EngineError | null {
+export function serverAddressProblem(serverUrl: string, allowHttp: boolean): DesktopCallError | null {
   let url: URL;
   try {
     url = new URL(serverUrl);
   } catch {
-    return new EngineError(
+    return new DesktopCallError(
       'invalid_arguments',
       'The server address is not valid. Check the address your practice gave you.',
     );
   }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && (allowHttp || isLoopbackHost(url.hostname))) return null;
-  return new EngineError(
+  return new DesktopCallError(
     'insecure_server_address',
     'This server address is not secure. Use the address that starts with https:// (your practice can give it to you).',
   );

@@ -4,6 +4,8 @@
 import WebSocket from 'ws';
 import { API_BASE } from '../../../common/limits.js';
 import { LIVE_BAD_TOKEN_CLOSE_CODE, LiveServerMessage } from '../../../common/http/index.js';
+import { nodeTransport } from '../network/node-transport.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { Backoff } from './backoff.js';
 
 export interface LiveSocketEvents {
@@ -20,6 +22,7 @@ export class LiveSocket {
   private socket: WebSocket | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private silenceTimer: NodeJS.Timeout | null = null;
+  private connecting: Promise<void> | null = null;
   private stopped = false;
   private ready = false;
   readonly backoff = new Backoff(500, 60_000);
@@ -28,6 +31,8 @@ export class LiveSocket {
     private readonly serverUrl: string,
     private readonly token: string,
     private readonly events: LiveSocketEvents,
+    /** Network path to the server (network/server-transport.ts); by default Node's, with the environment's proxy. */
+    private readonly transport: ServerTransport = nodeTransport()(serverUrl),
   ) {}
 
   start(): void {
@@ -43,13 +48,14 @@ export class LiveSocket {
   reconnectNow(): void {
     if (this.stopped) return;
     this.backoff.reset();
-    if (this.socket) return;
+    if (this.socket || this.connecting) return;
     this.clearRetry();
     this.connect();
   }
 
   stop(): void {
     this.stopped = true;
+    this.connecting = null;
     this.clearRetry();
     this.clearSilence();
     this.socket?.terminate();
@@ -60,7 +66,20 @@ export class LiveSocket {
   private connect(): void {
     const url = new URL(`${API_BASE}/live`, this.serverUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const socket = new WebSocket(url, { handshakeTimeout: 15_000 });
+    // Finding the proxy may take a moment (Electron asks Chromium): meanwhile `connecting` stands for the socket.
+    const attempt: Promise<void> = this.transport
+      .liveSocketOptions(new URL(this.serverUrl))
+      .catch(() => ({}))
+      .then((options) => {
+        if (this.connecting !== attempt) return; // stopped meanwhile
+        this.connecting = null;
+        this.open(url, options);
+      });
+    this.connecting = attempt;
+  }
+
+  private open(url: URL, options: Pick<WebSocket.ClientOptions, 'agent' | 'ca'>): void {
+    const socket = new WebSocket(url, { handshakeTimeout: 15_000, ...options });
     this.socket = socket;
     socket.on('open', () => {
       this.backoff.reset();

@@ -34,11 +34,22 @@ export interface FetchedSyncPage {
   text: string;
   cursor: string;
   more: boolean;
+  /** At most this many changes (the page size asked for): enough to group pages per commit. */
   changeCount: number;
 }
 
+// The server writes the envelope's cursor and `more` last (server/services/feed/sync-page.ts), so
+// they are read from the page's tail without parsing its 1,000 changes on this thread.
+const TAIL = /,"cursor":("(?:[^"\\]|\\.)*"),"more":(true|false)\}\s*$/;
+
 /** The envelope of a /sync answer, or null when it is not JSON of the contract's shape. */
-export function readSyncEnvelope(text: string): FetchedSyncPage | null {
+export function readSyncEnvelope(text: string, limit: number): FetchedSyncPage | null {
+  const tail = TAIL.exec(text.slice(-1024));
+  if (tail?.[1] && text.startsWith('{"changes":[')) {
+    const cursor: unknown = JSON.parse(tail[1]);
+    if (typeof cursor === 'string') return { text, cursor, more: tail[2] === 'true', changeCount: limit };
+  }
+  // Any other layout: parse it whole (the writer thread checks the changes either way).
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,7 +1,5 @@
 // The practice server's HTTP API (../shared/API.md) as typed calls; every answer is checked with
 // the common/ schemas. Failures become NetworkError (retry later) or ServerError (the server said no).
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { API_BASE } from '../../../common/limits.js';
@@ -23,6 +21,8 @@ import {
   type StatePatch,
   type SyncResponse,
 } from '../../../common/http/index.js';
+import { nodeTransport } from '../network/node-transport.js';
+import type { ServerTransport } from '../network/server-transport.js';
 import { parseSyncPage, readSyncEnvelope, type FetchedSyncPage } from './parse-sync-page.js';
 
 export class NetworkError extends Error {
@@ -65,13 +65,14 @@ export class ServerClient {
   constructor(
     readonly serverUrl: string,
     private token: string | null = null,
+    /** Network path to the server (network/server-transport.ts); by default Node's, with the environment's proxy. */
+    transport: ServerTransport = nodeTransport()(serverUrl),
   ) {
     this.http = axios.create({
       baseURL: new URL(API_BASE, serverUrl).toString(),
       timeout: 20_000,
       validateStatus: () => true,
-      httpAgent: new http.Agent({ keepAlive: true }),
-      httpsAgent: new https.Agent({ keepAlive: true }),
+      ...transport.http,
       maxBodyLength: Infinity,
       maxContentLength: Infinity,
     });
@@ -96,7 +97,7 @@ export class ServerClient {
   }
   /**
    * One /sync page as the server's JSON text, its envelope checked: the changes are parsed and
-   * checked by the cache writer thread, so a 1,000-change page costs this thread one JSON.parse.
+   * checked by the cache writer thread, so a 1,000-change page costs this thread almost nothing.
    */
   async syncPage(after: string | null, limit: number): Promise<FetchedSyncPage> {
     const response = await this.request({
@@ -106,7 +107,7 @@ export class ServerClient {
       transformResponse: (data: unknown) => data,
     });
     if (response.status >= 400) throw toServerError(response, safeParse(response.data));
-    const page = readSyncEnvelope(String(response.data));
+    const page = readSyncEnvelope(String(response.data), limit);
     if (!page) throw badResponse();
     return page;
   }

@@ -6,6 +6,22 @@ import { RgbaCanvas, roundedRect, triangle, union, type Rgba } from './rgba-canv
 const TEAL: Rgba = [14, 116, 128, 255];
 const WHITE: Rgba = [255, 255, 255, 255];
 const RED: Rgba = [200, 30, 30, 255];
+const MIST: Rgba = [226, 244, 246, 255];
+const BLACK: Rgba = [0, 0, 0, 255];
+const CLEAR: Rgba = [0, 0, 0, 0];
+
+/**
+ * The tray picture's colours: a teal bubble for light panels, a pale one for dark panels (Windows and Linux follow
+ * the system theme), and macOS's template image (black shape, cross cut out; macOS tints it and shows the count as
+ * the tray title, so no pill is drawn).
+ */
+export type TrayIconStyle = 'onLight' | 'onDark' | 'template';
+
+const TRAY_COLOURS: Record<TrayIconStyle, { bubble: Rgba; cross: Rgba }> = {
+  onLight: { bubble: TEAL, cross: WHITE },
+  onDark: { bubble: MIST, cross: TEAL },
+  template: { bubble: BLACK, cross: CLEAR },
+};
 
 /** A speech bubble with a medical cross: the mark shared by the app and tray icons. */
 function drawMark(canvas: RgbaCanvas, left: number, top: number, size: number, bubble: Rgba, cross: Rgba): void {
@@ -17,8 +33,11 @@ function drawMark(canvas: RgbaCanvas, left: number, top: number, size: number, b
     ),
     bubble,
   );
-  canvas.fill(roundedRect(left + 7 * u, top + 4 * u, 2 * u, 6 * u, 0), cross);
-  canvas.fill(roundedRect(left + 5 * u, top + 6 * u, 6 * u, 2 * u, 0), cross);
+  // A transparent cross is cut out of the bubble (macOS template images keep only the shape).
+  const paint = (shape: ReturnType<typeof roundedRect>) =>
+    cross[3] === 0 ? canvas.clear(shape) : canvas.fill(shape, cross);
+  paint(roundedRect(left + 7 * u, top + 4 * u, 2 * u, 6 * u, 0));
+  paint(roundedRect(left + 5 * u, top + 6 * u, 6 * u, 2 * u, 0));
 }
 
 /** The font and scale for a count badge on a tray icon of `size` px: 3x5 at 16, 5x7 from 32, doubled at 64. */
@@ -60,10 +79,11 @@ export function trayBadgeLayout(size: number, label: string): BadgeLayout {
 }
 
 /** The tray icon at `size` px; a non-empty `label` ("1".."99", "99+") adds a red count pill at the bottom right. */
-export function drawTrayIcon(size: number, label: string): RgbaCanvas {
+export function drawTrayIcon(size: number, label: string, style: TrayIconStyle = 'onLight'): RgbaCanvas {
   const canvas = new RgbaCanvas(size, size);
-  drawMark(canvas, 0, 0, size, TEAL, WHITE);
-  if (label === '') return canvas;
+  const { bubble, cross } = TRAY_COLOURS[style];
+  drawMark(canvas, 0, 0, size, bubble, cross);
+  if (label === '' || style === 'template') return canvas;
   const b = trayBadgeLayout(size, label);
   const gap = Math.max(1, Math.round(size / 32)); // transparent ring so the pill reads apart from the bubble
   canvas.clear(roundedRect(b.left - gap, b.top - gap, b.width + 2 * gap, b.height + 2 * gap, b.height / 2 + gap));

@@ -1,6 +1,6 @@
 // Which pixel sizes each icon is drawn at, per platform and screen scale, and a cache so each count's
 // picture is drawn once. Turning PNGs into an Electron nativeImage is injected (`fromPngs`).
-import { drawAppIcon, drawOverlayBadge, drawTrayIcon } from './draw-icons.js';
+import { drawAppIcon, drawOverlayBadge, drawTrayIcon, type TrayIconStyle } from './draw-icons.js';
 import { encodePng } from './png-encoder.js';
 import type { RgbaCanvas } from './rgba-canvas.js';
 
@@ -43,9 +43,9 @@ export class IconImages<Image> {
     private readonly fromPngs: (representations: PngRepresentation[]) => Image,
   ) {}
 
-  tray(label: string): Image {
-    return this.cached(this.trayCache, label, () =>
-      represent(traySizes(this.platform), (size) => drawTrayIcon(size, label)),
+  tray(label: string, style: TrayIconStyle = 'onLight'): Image {
+    return this.cached(this.trayCache, `${style}:${label}`, () =>
+      represent(traySizes(this.platform), (size) => drawTrayIcon(size, label, style)),
     );
   }
 

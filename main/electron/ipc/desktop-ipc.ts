@@ -1,6 +1,7 @@
 // Registers one ipcMain handler per desktop API method. Each checks the sender is our own page,
-// asks the lock whether the call is allowed, then validates and dispatches through main/core.
+// asks the lock whether the call is allowed, then dispatches through main/core's one call pipeline.
 import {
+  callChannel,
   desktopMethodNames,
   type DesktopError,
   type DesktopHandlers,
@@ -8,7 +9,6 @@ import {
 } from '../../../common/desktop/index.js';
 import { dispatchDesktopCall, type DispatchOutcome } from '../../core/bridge/dispatch.js';
 import type { IpcSenderInfo } from '../security/renderer-location.js';
-import { callChannel } from './channels.js';
 
 /** The slice of ipcMain used here (mocked in tests). */
 export interface IpcMainLike {

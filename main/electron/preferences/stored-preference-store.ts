@@ -11,13 +11,17 @@ export interface PreferenceValueStore {
 export class StoredPreferenceStore implements PreferenceStore {
   private readonly listeners = new Set<(prefs: Preferences) => void>();
 
-  constructor(private readonly store: PreferenceValueStore) {}
+  /** `defaults`: what this computer starts with where nothing is stored (close to tray depends on the desktop). */
+  constructor(
+    private readonly store: PreferenceValueStore,
+    private readonly defaults: Partial<Preferences> = {},
+  ) {}
 
   /** Keeps each stored field that is still valid, so one bad field doesn't reset the others. */
   load(): Partial<Preferences> {
     const raw = this.store.get('preferences');
-    if (!raw || typeof raw !== 'object') return {};
-    const result: Record<string, unknown> = {};
+    if (!raw || typeof raw !== 'object') return { ...this.defaults };
+    const result: Record<string, unknown> = { ...this.defaults };
     for (const [key, schema] of Object.entries(Preferences.shape)) {
       const parsed = schema.safeParse((raw as Record<string, unknown>)[key]);
       if (parsed.success && parsed.data !== undefined) result[key] = parsed.data;

@@ -1,19 +1,23 @@
-// Where the app's own page lives, and whether a URL or an IPC sender is that page.
-// VS Code's validatedIpcMain idea: a message counts only if it comes from our main frame at our URL.
-import { pathToFileURL } from 'node:url';
+// Where the app's own page lives, and whether a URL or an IPC sender is that page. The built renderer is served
+// from our own privileged scheme (app-protocol.ts), never file://, so "ours" is one origin: pm-app://renderer.
+// VS Code's validatedIpcMain idea: a message counts only if it comes from our main frame at our origin.
+
+export const APP_SCHEME = 'pm-app';
+export const APP_HOST = 'renderer';
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export interface RendererLocation {
-  /** file:// URL of out/renderer/index.html. */
-  readonly fileUrl: string;
+  /** The page the window loads: our scheme's index, or electron-vite's dev server in development. */
+  readonly pageUrl: string;
   /** electron-vite's dev server URL, in development only. */
   readonly devUrl: string | null;
 }
 
-export function rendererLocation(indexHtmlPath: string, devUrl: string | null): RendererLocation {
-  return { fileUrl: pathToFileURL(indexHtmlPath).href, devUrl };
+export function rendererLocation(devUrl: string | null): RendererLocation {
+  return { pageUrl: devUrl ?? APP_INDEX_URL, devUrl };
 }
 
-/** True for our index page (any #hash or ?query) or, in development, any page of the dev server's origin. */
+/** True for any page of our scheme (pm-app://renderer, any path, #hash or ?query) or, in development, the dev server's origin. */
 export function isOurRendererUrl(url: string, location: RendererLocation): boolean {
   let parsed: URL;
   try {
@@ -22,8 +26,8 @@ export function isOurRendererUrl(url: string, location: RendererLocation): boole
     return false;
   }
   if (location.devUrl && parsed.origin === new URL(location.devUrl).origin && parsed.origin !== 'null') return true;
-  const ours = new URL(location.fileUrl);
-  return parsed.protocol === 'file:' && parsed.host === ours.host && parsed.pathname === ours.pathname;
+  // Node's URL gives custom schemes no origin, so compare its parts: scheme and host, no user or port.
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.password;
 }
 
 /** The parts of Electron's IpcMainInvokeEvent the check reads (mocked in tests). */

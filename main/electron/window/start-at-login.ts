@@ -1,11 +1,12 @@
 // The "start at login" preference. Windows and macOS register a login item through Electron; Linux
-// has none there, so we write an XDG autostart entry. Either way the app starts hidden in the tray.
+// has none there, so we write an XDG autostart entry. Either way the app starts hidden in the tray: Windows and
+// Linux pass our argument; macOS 13+ ignores "open as hidden", so there we ask whether the login item opened us.
 import { START_HIDDEN_ARG } from '../app-config.js';
 
 export interface LoginItemPort {
   platform: NodeJS.Platform;
   /** app.setLoginItemSettings (Windows, macOS). */
-  setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
   /** Writes or removes ~/.config/autostart/<name>.desktop (Linux). */
   writeAutostartFile(contents: string | null): void;
   /** The command that starts this app: the executable (the AppImage when run as one) and its arguments. */
@@ -32,11 +33,23 @@ export function applyStartAtLogin(port: LoginItemPort, appName: string, enabled:
     port.writeAutostartFile(enabled ? autostartDesktopEntry(appName, port.launchCommand) : null);
     return;
   }
-  // openAsHidden is read by macOS; Windows passes args, which we read back as START_HIDDEN_ARG.
-  port.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: enabled, args: enabled ? [START_HIDDEN_ARG] : [] });
+  if (port.platform === 'darwin') {
+    port.setLoginItemSettings({ openAtLogin: enabled });
+    return;
+  }
+  // Windows passes args, which we read back as START_HIDDEN_ARG.
+  port.setLoginItemSettings({ openAtLogin: enabled, args: enabled ? [START_HIDDEN_ARG] : [] });
 }
 
-/** Started by the login item: by our argument, or on macOS by the OS's own hidden flag. */
-export function startedHidden(argv: readonly string[], macOpenedAsHidden: boolean): boolean {
-  return argv.includes(START_HIDDEN_ARG) || macOpenedAsHidden;
+/** What macOS says about this launch (app.getLoginItemSettings()); null elsewhere. */
+export interface MacLaunchInfo {
+  /** macOS 13+: opened by the login item. */
+  wasOpenedAtLogin?: boolean;
+  /** Before macOS 13 (deprecated): opened as a hidden login item. */
+  wasOpenedAsHidden?: boolean;
+}
+
+/** Started by the login item: by our argument (Windows, Linux), or as macOS reports it. */
+export function startedHidden(argv: readonly string[], mac: MacLaunchInfo | null): boolean {
+  return argv.includes(START_HIDDEN_ARG) || mac?.wasOpenedAtLogin === true || mac?.wasOpenedAsHidden === true;
 }

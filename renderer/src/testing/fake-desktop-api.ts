@@ -6,6 +6,7 @@ import {
   type DesktopEventName,
   type DesktopEventPayload,
   type Draft,
+  type ManagedPolicy,
   type OutboxItem,
   type PracticeSettings,
   type Preferences,
@@ -27,6 +28,10 @@ export interface FakeOptions {
   /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
   bulkCount?: number;
   defaultServerUrl?: string | null;
+  /** What an administrator fixed on this computer (default: nothing). */
+  managedPolicy?: ManagedPolicy;
+  /** Which host the fake says it is (default: the browser host). */
+  host?: 'electron' | 'web';
   /** A busier Patient Portal queue: a thread Dr. Lee owns and a closed one, beside the unassigned one. */
   portalQueue?: boolean;
 }
@@ -69,6 +74,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     notificationPrivacy: 'sender',
     idleLockMinutes: 10,
     startAtLogin: false,
+    closeToTray: true,
     lastPracticeId: null,
     ...DEFAULT_WORKFLOW_PREFERENCES,
   };
@@ -159,7 +165,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       listeners.set(event, set);
       return () => set.delete(listener as (payload: unknown) => void);
     },
-    getAppInfo: async () => ({ name: 'Practice Messenger', version: '0.1.0-fake', host: 'web' }),
+    getAppInfo: async () => ({ name: 'Practice Messenger', version: '0.1.0-fake', host: options.host ?? 'web' }),
     getSession: async () => session(),
     signIn: async ({ serverUrl, email, password }) => {
       if (serverUrl.includes('unreachable')) {
@@ -321,6 +327,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (unlocked) emit('locked', { locked: false });
       return { unlocked };
     },
+    getManagedPolicy: async () => ({ ...options.managedPolicy }),
     reportActivity: async () => ok,
     ...workflow.methods,
   };

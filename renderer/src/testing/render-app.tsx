@@ -9,6 +9,7 @@ import { useAuditStore } from '../stores/audit-store.js';
 import { useComposeStore } from '../stores/compose-store.js';
 import { useCurrentMessageStore } from '../stores/current-message-store.js';
 import { useLockStore } from '../stores/lock-store.js';
+import { useManagedPolicyStore } from '../stores/managed-policy-store.js';
 import { useMessageListStore, useTodoStore } from '../stores/message-list-store.js';
 import { useNoticeStore } from '../stores/notice-store.js';
 import { usePortalStore } from '../stores/portal-store.js';
@@ -30,6 +31,7 @@ const stores = [
   fresh(useComposeStore),
   fresh(useCurrentMessageStore),
   fresh(useLockStore),
+  fresh(useManagedPolicyStore),
   fresh(useMessageListStore),
   fresh(useTodoStore),
   fresh(useNoticeStore),

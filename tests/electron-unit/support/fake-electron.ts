@@ -13,7 +13,10 @@ export const recorded = {
   loginItems: [] as unknown[],
   permissionHandlers: { request: null as Listener | null, check: null as Listener | null },
   headerListener: null as Listener | null,
-  paths: { userData: '', appData: '', appPath: '' },
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+  applicationMenu: null as unknown,
+  dialogs: [] as { message: string; detail?: string }[],
+  paths: { userData: '', appData: '', appPath: '', logs: '' },
   calls: [] as string[],
   singleInstanceLock: true,
 };
@@ -27,7 +30,11 @@ class FakeEmitter extends EventEmitter {
 export const app = Object.assign(new FakeEmitter(), {
   isPackaged: false,
   getAppPath: () => recorded.paths.appPath,
-  getPath: (name: 'userData' | 'appData') => recorded.paths[name],
+  getPath: (name: 'userData' | 'appData' | 'logs') => recorded.paths[name],
+  getName: () => 'Practice Messenger',
+  getVersion: () => '0.0.0-test',
+  setAsDefaultProtocolClient: (scheme: string) => void recorded.calls.push(`setAsDefaultProtocolClient ${scheme}`),
+  commandLine: { appendSwitch: (name: string, value?: string) => void recorded.calls.push(`switch ${name}=${value}`) },
   focus: () => undefined,
   quit: () => void recorded.calls.push('quit'),
   exit: (code: number) => void recorded.calls.push(`exit ${code}`),
@@ -64,6 +71,8 @@ export const safeStorage = {
 
 export const session = {
   defaultSession: {
+    fetch: (input: string | Request, init?: RequestInit) => fetch(input, init),
+    resolveProxy: async () => 'DIRECT',
     setPermissionRequestHandler: (handler: Listener) => void (recorded.permissionHandlers.request = handler),
     setPermissionCheckHandler: (handler: Listener) => void (recorded.permissionHandlers.check = handler),
     webRequest: { onHeadersReceived: (listener: Listener) => void (recorded.headerListener = listener) },
@@ -71,8 +80,37 @@ export const session = {
 };
 
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
-export const shell = { openExternal: async () => undefined };
-export const dialog = { showErrorBox: () => undefined };
+export const shell = {
+  openExternal: async () => undefined,
+  openPath: async (path: string) => (recorded.calls.push(`openPath ${path}`), ''),
+};
+export const dialog = {
+  showErrorBox: () => undefined,
+  showMessageBox: async (...args: unknown[]) => {
+    const options = args.at(-1) as { message: string; detail?: string };
+    recorded.dialogs.push({ message: options.message, detail: options.detail });
+    return { response: 1, checkboxChecked: false };
+  },
+};
+export const protocol = {
+  registerSchemesAsPrivileged: () => void recorded.calls.push('registerSchemesAsPrivileged'),
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+    void recorded.protocolHandlers.set(scheme, handler),
+};
+/** net.fetch of file:// URLs, as the pm-app protocol handler uses it: the file from disk. */
+export const net = {
+  fetch: async (url: string) => {
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    const type = url.endsWith('.html') ? 'text/html' : url.endsWith('.js') ? 'text/javascript' : 'text/plain';
+    return new Response(await readFile(fileURLToPath(url)), { headers: { 'Content-Type': type } });
+  },
+};
+export const nativeTheme = Object.assign(new FakeEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: true,
+});
+export const crashReporter = { start: () => void recorded.calls.push('crashReporter') };
 
 let nextContentsId = 1;
 
@@ -102,7 +140,9 @@ export class FakeBrowserWindow extends FakeEmitter {
     this.loadedFile = file;
     return Promise.resolve();
   }
-  loadURL() {
+  loadedUrl: string | null = null;
+  loadURL(url: string) {
+    this.loadedUrl = url;
     return Promise.resolve();
   }
   isDestroyed = () => false;
@@ -150,6 +190,10 @@ export class FakeTray extends FakeEmitter {
   setToolTip(text: string) {
     this.tooltip = text;
   }
+  title = '';
+  setTitle(text: string) {
+    this.title = text;
+  }
   setContextMenu(menu: unknown) {
     this.menu = menu;
   }
@@ -159,10 +203,17 @@ export class FakeTray extends FakeEmitter {
 }
 export { FakeTray as Tray };
 
-export const Menu = { buildFromTemplate: (items: unknown[]) => ({ items }) };
+export const Menu = {
+  buildFromTemplate: (items: unknown[]) => ({ items }),
+  setApplicationMenu: (menu: unknown) => void (recorded.applicationMenu = menu),
+};
 
 class FakeNativeImage {
   readonly representations: number[] = [];
+  template = false;
+  setTemplateImage(on: boolean) {
+    this.template = on;
+  }
   addRepresentation(options: { scaleFactor: number }) {
     this.representations.push(options.scaleFactor);
   }

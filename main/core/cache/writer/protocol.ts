@@ -1,7 +1,7 @@
 // Messages between the main thread and the cache writer thread, and how an error crosses over:
 // the errors the UI is meant to see keep their class and code; anything else arrives as a bare
 // CacheWriteFailed that the call pipeline reports as an internal error.
-import { EngineError } from '../../errors.js';
+import { DesktopCallError } from '../../errors.js';
 import { ServerError } from '../../sync/server-client.js';
 
 export interface WriterInit {
@@ -45,13 +45,13 @@ export function serializeError(error: unknown): SerializedError {
     message: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? (error.stack ?? null) : null,
   };
-  if (error instanceof EngineError) return { ...base, kind: 'engine', code: error.code, status: null };
+  if (error instanceof DesktopCallError) return { ...base, kind: 'engine', code: error.code, status: null };
   if (error instanceof ServerError) return { ...base, kind: 'server', code: error.code, status: error.status };
   return { ...base, kind: 'other', code: null, status: null };
 }
 
 export function deserializeError(e: SerializedError): Error {
-  if (e.kind === 'engine') return new EngineError(e.code ?? 'internal_error', e.message);
+  if (e.kind === 'engine') return new DesktopCallError(e.code ?? 'internal_error', e.message);
   if (e.kind === 'server') return new ServerError(e.status ?? 500, e.code ?? 'bad_response', e.message);
   const error = new CacheWriteFailed(e.name, e.message);
   // Where it failed, for the log line the call pipeline writes (never the arguments).

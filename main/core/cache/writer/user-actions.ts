@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComposeRequest } from '../../../../common/desktop/index.js';
 import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
 import { AttachmentStore } from '../attachment-store.js';
-import { EngineError, notFound } from '../../errors.js';
+import { DesktopCallError, notFound } from '../../errors.js';
 import { SendPayload, type StatePayload } from '../../outbox/outbox-payloads.js';
 import type { Db } from '../driver.js';
 import { localMessageId } from '../message-ids.js';
@@ -111,12 +111,12 @@ export class UserActions {
     return this.s.db.transaction(() => {
       const item = this.s.outbox.get(itemId);
       if (!item || item.target !== messageId) {
-        throw new EngineError('not_found', 'That message is no longer in the outbox: it has been delivered.');
+        throw new DesktopCallError('not_found', 'That message is no longer in the outbox: it has been delivered.');
       }
       if (item.kind !== 'send') throw notFound('message waiting to be sent');
       const payload = SendPayload.parse(JSON.parse(item.payload));
       if (payload.posted) {
-        throw new EngineError(
+        throw new DesktopCallError(
           'too_late',
           'This message is already on its way to the practice server, so it can no longer be cancelled. It will be delivered.',
         );
@@ -165,12 +165,13 @@ export class UserActions {
     if (ref.kind === 'file' && ref.fromMessageId) {
       const cached = this.cachedAttachments.file(ref.fromMessageId, ref.id);
       if (!cached)
-        throw new EngineError('unknown_attachment', 'That attachment is not in this app’s copy of the message.');
+        throw new DesktopCallError('unknown_attachment', 'That attachment is not in this app’s copy of the message.');
       return { id: ref.id, kind: 'file', ...cached };
     }
     if (ref.kind === 'file') {
       const staged = this.s.staged.get(ref.id);
-      if (!staged) throw new EngineError('unknown_file', 'An attached file is no longer available; attach it again.');
+      if (!staged)
+        throw new DesktopCallError('unknown_file', 'An attached file is no longer available; attach it again.');
       return { kind: 'file', ...staged };
     }
     // Named as the server will name it where the record is cached; the server's copy replaces this one.

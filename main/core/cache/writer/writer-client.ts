@@ -24,14 +24,21 @@ const BUILT_ENTRY = 'cache-writer.js';
  * Running from TypeScript sources (tests, tsx, the browser host in development), the thread loads
  * worker-main.ts through tsx; from the built app, the bundled entry beside this chunk.
  */
+/**
+ * The writer's heap holds one or two parsed pages at a time; a small young generation makes V8 collect
+ * them promptly instead of letting a second isolate's heap grow into the RSS budget.
+ */
+const WRITER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+
 function spawnWriter(init: WriterInit): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./${BUILT_ENTRY}`, here), { workerData: init });
+  const options = { workerData: init, resourceLimits: WRITER_HEAP };
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${BUILT_ENTRY}`, here), options);
   const tsxApi = path.join(path.dirname(createRequire(here).resolve('tsx/esm/api')), 'index.mjs');
   const entry = new URL('./worker-main.ts', here).href;
   const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
     .then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(code, { eval: true, workerData: init });
+  return new Worker(code, { ...options, eval: true });
 }
 
 export function startWriter(init: WriterInit): Promise<RunningWriter> {

@@ -1,18 +1,10 @@
-// The settings form: Patient Portal and Notifications (this practice), privacy and idle lock (this app).
-import { useState, type FormEvent } from 'react';
-import type { NotificationPrivacy, PracticeSettings, Preferences } from '../../../../common/desktop/index.js';
+// The settings form: Patient Portal and Notifications (this practice), and this computer's preferences.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PracticeSettings, Preferences } from '../../../../common/desktop/index.js';
+import { useManagedPolicyStore } from '../../stores/managed-policy-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
+import { ComputerSettings, idleRange, type ComputerChoices } from './ComputerSettings.js';
 import { AlertPreferencesFields, parseRealert, type AlertFields } from './AlertPreferencesFields.js';
-
-const privacyOptions: { value: NotificationPrivacy; label: string; explain: string }[] = [
-  { value: 'generic', label: 'Generic', explain: 'Only “New message”. Nothing about who sent it or what it says.' },
-  { value: 'sender', label: 'Sender only', explain: 'The sender’s name, but not the subject or any text.' },
-  {
-    value: 'full',
-    label: 'Full preview',
-    explain: 'Sender, subject and the start of the message. Anyone near the screen can read it.',
-  },
-];
 
 interface Props {
   practice: PracticeSettings;
@@ -22,8 +14,15 @@ interface Props {
 export function SettingsForm({ practice, preferences }: Props) {
   const [portal, setPortal] = useState(practice.portalMessagesInInbox);
   const [email, setEmail] = useState(practice.emailNotifications);
-  const [privacy, setPrivacy] = useState(preferences.notificationPrivacy);
-  const [idleMinutes, setIdleMinutes] = useState(String(preferences.idleLockMinutes));
+  const [computer, setComputer] = useState<ComputerChoices>({
+    privacy: preferences.notificationPrivacy,
+    idleMinutes: String(preferences.idleLockMinutes),
+    startAtLogin: preferences.startAtLogin,
+    closeToTray: preferences.closeToTray,
+  });
+  const policy = useManagedPolicyStore((s) => s.policy);
+  const desktopApp = useManagedPolicyStore((s) => s.desktopApp);
+  useEffect(() => void useManagedPolicyStore.getState().load(), []);
   const [alerts, setAlerts] = useState<AlertFields>({
     realertMinutes: String(preferences.urgentRealertMinutes),
     quietHours: preferences.quietHours,
@@ -36,9 +35,10 @@ export function SettingsForm({ practice, preferences }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const minutes = Number(idleMinutes);
-    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 240) {
-      return setProblem('Lock after idle must be a whole number of minutes from 0 to 240.');
+    const minutes = Number(computer.idleMinutes);
+    const idle = idleRange(policy);
+    if (!Number.isInteger(minutes) || minutes < idle.min || minutes > idle.max) {
+      return setProblem(`Lock after idle must be a whole number of minutes from ${idle.min} to ${idle.max}.`);
     }
     const realert = parseRealert(alerts.realertMinutes);
     if (typeof realert === 'string') return setProblem(realert);
@@ -47,10 +47,11 @@ export function SettingsForm({ practice, preferences }: Props) {
     await useSettingsStore.getState().save(
       { portalMessagesInInbox: portal, emailNotifications: email },
       {
-        notificationPrivacy: privacy,
+        notificationPrivacy: computer.privacy,
         idleLockMinutes: minutes,
         urgentRealertMinutes: realert,
         quietHours: alerts.quietHours,
+        ...(desktopApp ? { startAtLogin: computer.startAtLogin, closeToTray: computer.closeToTray } : {}),
       },
     );
   };
@@ -93,49 +94,14 @@ export function SettingsForm({ practice, preferences }: Props) {
           )}
         </div>
       </fieldset>
-      <fieldset className="card">
-        <legend>This computer</legend>
-        <fieldset className="privacy">
-          <legend>Notification privacy</legend>
-          <p className="hint">
-            What desktop notifications show about a new message, for anyone who can see this screen.
-          </p>
-          {privacyOptions.map((o) => (
-            <div className="check" key={o.value}>
-              <input
-                id={`privacy-${o.value}`}
-                type="radio"
-                name="privacy"
-                value={o.value}
-                checked={privacy === o.value}
-                aria-describedby={`privacy-${o.value}-hint`}
-                onChange={() => setPrivacy(o.value)}
-              />
-              <label htmlFor={`privacy-${o.value}`}>{o.label}</label>
-              <span id={`privacy-${o.value}-hint`} className="hint">
-                {o.explain}
-              </span>
-            </div>
-          ))}
-        </fieldset>
-        <div className="field idle">
-          <label htmlFor="setting-idle">Lock after idle (minutes)</label>
-          <input
-            id="setting-idle"
-            type="number"
-            min={0}
-            max={240}
-            step={1}
-            value={idleMinutes}
-            aria-describedby="setting-idle-hint"
-            onChange={(e) => setIdleMinutes(e.target.value)}
-          />
-          <span id="setting-idle-hint" className="hint">
-            The app hides messages and asks for your password after this many minutes without use. 0 turns the lock off.
-          </span>
-        </div>
+      <ComputerSettings
+        choices={computer}
+        onChange={(patch) => setComputer((current) => ({ ...current, ...patch }))}
+        policy={policy}
+        desktopApp={desktopApp}
+      >
         <AlertPreferencesFields value={alerts} onChange={setAlerts} />
-      </fieldset>
+      </ComputerSettings>
       {(problem ?? error) && (
         <p role="alert" className="error">
           {problem ?? error}

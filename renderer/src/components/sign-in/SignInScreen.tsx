@@ -1,6 +1,7 @@
 // Sign in to a practice server with email and password; errors say what went wrong.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errors.js';
+import { ADMIN_SET, useManagedPolicyStore } from '../../stores/managed-policy-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import '../lock/gate.css';
 import { FormError, FormField } from '../common/FormField.js';
@@ -9,6 +10,11 @@ import { AppVersion } from './AppVersion.js';
 export function SignInScreen() {
   const session = useSessionStore((s) => s.session);
   const [serverUrl, setServerUrl] = useState(session?.serverUrl ?? session?.defaultServerUrl ?? '');
+  const policyServer = useManagedPolicyStore((s) => s.policy.serverUrl);
+  useEffect(() => void useManagedPolicyStore.getState().load(), []);
+  useEffect(() => {
+    if (policyServer) setServerUrl(policyServer);
+  }, [policyServer]);
   const [email, setEmail] = useState(session?.user?.email ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,9 +45,16 @@ export function SignInScreen() {
           type="url"
           required
           value={serverUrl}
+          readOnly={!!policyServer}
+          aria-describedby={policyServer ? 'sign-in-server-hint' : undefined}
           onChange={(e) => setServerUrl(e.target.value)}
           placeholder="https://messages.example-practice.com"
         />
+        {policyServer && (
+          <p id="sign-in-server-hint" className="hint">
+            {ADMIN_SET}
+          </p>
+        )}
         <FormField
           id="sign-in-email"
           label="Email"
