@@ -21,6 +21,12 @@ const layer = (files, forbidden, why) => {
   return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns: [{ group, message }] }] } };
 };
 
+const serverForbidden = ['**/main/**', '**/preload/**', '**/renderer/**', ...electron];
+/** A server folder, by relative path from anywhere inside server/ (never common/http, which services need). */
+const serverDirs = (names) =>
+  names.flatMap((name) => [`./${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`]);
+const serverEntry = ['**/start.js', '**/cli.js'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,7 +70,29 @@ export default tseslint.config(
     ],
     'common/ imports nothing of ours and no node:, electron or DOM module',
   ),
-  layer(['server/**'], ['**/main/**', '**/preload/**', '**/renderer/**', ...electron], 'server/ imports common/ only'),
+  layer(['server/**'], serverForbidden, 'server/ imports common/ only'),
+  // Inside server/: routes -> services -> storage; http/ is Fastify glue only (server/README.md "Layers").
+  // Each repeats serverForbidden: a later rule for the same files replaces the earlier one's options.
+  layer(
+    ['server/storage/**'],
+    [...serverForbidden, ...serverDirs(['services', 'routes', 'http', 'live', 'demo']), ...serverEntry],
+    'server/storage/ is the bottom layer: it imports no services, routes or http',
+  ),
+  layer(
+    ['server/services/**', 'server/live/**', 'server/demo/**'],
+    [...serverForbidden, ...serverDirs(['routes', 'http']), ...serverEntry],
+    'server services (and live/, demo/) import storage/, never routes/ or http/',
+  ),
+  layer(
+    ['server/routes/**'],
+    [...serverForbidden, ...serverDirs(['storage']), ...serverEntry],
+    'server/routes/ reach the database through services/ only',
+  ),
+  layer(
+    ['server/http/**'],
+    [...serverForbidden, ...serverDirs(['storage', 'services', 'routes', 'live', 'demo']), ...serverEntry],
+    'server/http/ is Fastify glue: it imports no routes, services or storage',
+  ),
   layer(
     ['main/core/**'],
     [

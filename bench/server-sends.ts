@@ -32,7 +32,11 @@ export interface ServerSendsResult {
   clientCpuMsPerSend: number;
 }
 
-async function startServerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts the server from its CLI; with `databaseUrl`, on that PostgreSQL database instead of SQLite. */
+export async function startServerProcess(
+  dataDir: string,
+  databaseUrl?: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const child = spawn(
     process.execPath,
@@ -45,7 +49,14 @@ async function startServerProcess(dataDir: string): Promise<{ url: string; child
     ],
     {
       cwd: root,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SMTP_URL: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        SMTP_URL: '',
+        LOG_LEVEL: 'warn',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -63,7 +74,7 @@ async function startServerProcess(dataDir: string): Promise<{ url: string; child
   return { url, child };
 }
 
-async function signIn(url: string, email: string): Promise<LoginResponse> {
+export async function signIn(url: string, email: string): Promise<LoginResponse> {
   const response = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -109,9 +120,9 @@ function post(agent: Agent, url: string, token: string, body: string): Promise<n
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-export async function benchServerSends(): Promise<ServerSendsResult> {
+export async function benchServerSends(databaseUrl?: string): Promise<ServerSendsResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-sends-'));
-  const { url, child } = await startServerProcess(dataDir);
+  const { url, child } = await startServerProcess(dataDir, databaseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   try {
     const [desk, lee] = await Promise.all([signIn(url, DEMO_STAFF.frontdesk), signIn(url, DEMO_STAFF.drLee)]);

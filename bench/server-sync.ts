@@ -34,10 +34,17 @@ function get(agent: Agent, url: string, token: string): Promise<string> {
   });
 }
 
-export async function benchServerSync(): Promise<ServerSyncResult> {
+export async function benchServerSync(databaseUrl?: string): Promise<ServerSyncResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-sync-'));
   const seedStarted = performance.now();
-  const server = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false, demoBulkMessages: MESSAGES });
+  const server = await startPracticeServer({
+    dataDir,
+    databaseUrl,
+    port: 0,
+    demo: true,
+    logger: false,
+    demoBulkMessages: MESSAGES,
+  });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const agent = new Agent({ keepAlive: true });
   try {

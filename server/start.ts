@@ -13,7 +13,8 @@ import { HashGate, type HashGateLimits } from './services/auth/hash-gate.js';
 import { PASSWORD_HASHING, type ScryptParams } from './services/auth/passwords.js';
 import { TokenCache } from './services/auth/token-cache.js';
 import { isTokenHashLive } from './services/auth/tokens.js';
-import type { ChangeListener, ServerContext } from './services/context.js';
+import type { ServerContext } from './services/context.js';
+import type { ChangeListener } from './services/write-context.js';
 import { AlertWorker } from './services/email/alert-worker.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
 import { PostgresWrites, startSqliteWrites, type Writes } from './services/writes/writes.js';
@@ -21,8 +22,10 @@ import { openBlobStore } from './storage/blobs/open-blob-store.js';
 import { openStorage, type Storage } from './storage/open-storage.js';
 import { privateDir } from './storage/private-files.js';
 import { attemptLimiters } from './services/auth/shared-attempt-limiter.js';
+import { FeedListener } from './storage/postgres/feed-listener.js';
 import { FeedSequencer } from './storage/postgres/feed-sequencer.js';
 import { updatesFolder } from './services/updates/publish-update.js';
+import { desktopPages } from './routes/desktop-pages.js';
 
 export interface PracticeServerOptions {
   dataDir: string;
@@ -99,6 +102,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   let alerts: AlertWorker | null = null;
   let writes: Writes | null = null;
   let app: App | null = null;
+  let notices: FeedListener | null = null;
   const blobs = openBlobStore(o.attachmentsUrl, o.dataDir);
   try {
     const worker = (alerts = new AlertWorker(storage.db, {
@@ -114,6 +118,15 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     const seeded = o.demo ? await seedDemoIfEmpty(storage.db, blobs, hashing) : false;
     if (seeded && o.demoBulkMessages) await addBulkDemoMessages(storage.db, o.demoBulkMessages);
     await sequencer?.run();
+    if (storage.postgresUrl) {
+      // Other instances' changes reach this instance's sockets through LISTEN/NOTIFY.
+      notices = new FeedListener(storage.postgresUrl, instanceId, {
+        onNotice: (grown) => live.feedGrew(grown),
+        onLost: () => live.hintEveryone(),
+      });
+      await notices.start();
+    }
+    const openNotices = notices;
     storage.leaveCheckpointsToWriter();
     writes = await startWrites(storage, sequencer, {
       alertsEnabled: worker.enabled,
@@ -149,7 +162,10 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
     }
     let ownAddress = o.publicUrl ?? ''; // what desktop apps use: PUBLIC_URL, else this server's URL once it listens
     app = await buildApp((api) => registerRoutes(api, ctx, live), {
-      desktopPages: { updatesFolder: updatesFolder(o.dataDir, o.updatesDir), serverUrl: () => ownAddress },
+      registerRootRoutes: desktopPages({
+        updatesFolder: updatesFolder(o.dataDir, o.updatesDir),
+        serverUrl: () => ownAddress,
+      }),
       logger: o.logger ?? true,
       logStream: o.logStream,
       trustProxy: o.trustProxy,
@@ -179,6 +195,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
         (closing ??= (async () => {
           timers.forEach(clearInterval);
           live.close();
+          await openNotices?.close();
           await running.close();
           await openWrites.close();
           await worker.stop();
@@ -190,6 +207,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
   } catch (error) {
     timers.forEach(clearInterval);
     live.close();
+    await notices?.close();
     await app?.close();
     await writes?.close();
     await alerts?.stop();

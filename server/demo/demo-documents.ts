@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobStore } from '../storage/blobs/blob-store.js';
 import type { Executor } from '../storage/schema.js';
-import type { DemoIds } from './demo-messages.js';
+import type { DemoIds } from './demo-ids.js';
 import { tinyPdf } from './tiny-pdf.js';
 
 interface DemoDocument {

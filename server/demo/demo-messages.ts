@@ -2,7 +2,7 @@
 // thread from Ana Ruiz, replies, patient links, file and record attachments, flags and archives.
 import { randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '../../common/http/index.js';
-import { noChanges, type WriteContext } from '../services/context.js';
+import { noChanges, type WriteContext } from '../services/write-context.js';
 import { patchMailboxState } from '../services/mailbox-state.js';
 import { sendPortalMessage } from '../services/messages/send-portal-message.js';
 import { sendStaffMessage } from '../services/messages/send-staff-message.js';
@@ -11,14 +11,7 @@ import { insertUpload } from '../storage/queries/uploads.js';
 import type { Executor } from '../storage/schema.js';
 import { DEMO_STAFF } from './accounts.js';
 import { DEMO_LAB_PDF } from './demo-documents.js';
-
-export interface DemoIds {
-  practices: Partial<Record<'sunrise' | 'lakeside', string>>;
-  staff: Record<string, string>;
-  patients: Record<string, string>;
-  encounters: Record<string, string>;
-  documents: Record<string, string>;
-}
+import type { DemoIds } from './demo-ids.js';
 
 const STEP_MS = 47 * 60 * 1000;
 

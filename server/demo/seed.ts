@@ -3,7 +3,7 @@
 // starting together on one PostgreSQL database seed it once (the seed lock).
 import { randomUUID } from 'node:crypto';
 import { hashPassword, type ScryptParams } from '../services/auth/passwords.js';
-import { noChanges, type WriteContext } from '../services/context.js';
+import { noChanges, type WriteContext } from '../services/write-context.js';
 import { appendChanges } from '../services/feed/feed-changes.js';
 import { DEFAULT_SETTINGS, saveSettings } from '../services/settings.js';
 import type { BlobStore } from '../storage/blobs/blob-store.js';
@@ -12,7 +12,8 @@ import { hasAnyPractice, practiceStaff } from '../storage/queries/people.js';
 import type { Executor } from '../storage/schema.js';
 import { DEMO_PASSWORD, DEMO_PRACTICES } from './accounts.js';
 import { seedDemoDocuments } from './demo-documents.js';
-import { seedDemoMessages, type DemoIds } from './demo-messages.js';
+import type { DemoIds } from './demo-ids.js';
+import { seedDemoMessages } from './demo-messages.js';
 import { DEMO_PATIENT_PEOPLE, DEMO_STAFF_PEOPLE, ENCOUNTER_REASONS, type PracticeKey } from './demo-people.js';
 
 const PRACTICE_KEYS = Object.keys(DEMO_PRACTICES) as PracticeKey[];

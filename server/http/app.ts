@@ -9,7 +9,6 @@ import { installErrorHandling, sendError } from './error-handler.js';
 import { loggerOptions, type LogStream } from './logger.js';
 import { trackRoutesForMethodNotAllowed } from './method-not-allowed.js';
 import { registerOpenApi } from './openapi.js';
-import { desktopPages, type DesktopPagesOptions } from '../routes/desktop-pages.js';
 
 const JSON_BODY_LIMIT = 2 * 1024 * 1024; // a 100,000-character body, escaped, fits with room
 
@@ -31,8 +30,8 @@ export interface AppOptions {
   trustProxy?: boolean | string | undefined;
   /** Tests: called with every answer. */
   observeResponses?: ((response: ObservedResponse) => void) | undefined;
-  /** The desktop app's updates and the page email alerts link to (routes/desktop-pages.ts), at the root. */
-  desktopPages?: DesktopPagesOptions | undefined;
+  /** Routes outside /api/v1, at the root (the desktop app's updates and the /open page: routes/desktop-pages.ts). */
+  registerRootRoutes?: ((app: App) => Promise<void>) | undefined;
 }
 
 export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions): Promise<App> {
@@ -78,7 +77,7 @@ export async function buildApp(registerRoutes: (api: App) => void, o: AppOptions
   await registerOpenApi(app);
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
   await app.register(async (api) => registerRoutes(api as App), { prefix: '/api/v1' });
-  if (o.desktopPages) await app.register(desktopPages(o.desktopPages));
+  if (o.registerRootRoutes) await app.register(async (root) => o.registerRootRoutes?.(root as App));
   app.get(
     '/api/v1/openapi.json',
     { schema: { summary: 'This document (OpenAPI 3).', response: { 200: z.looseObject({ openapi: z.string() }) } } },

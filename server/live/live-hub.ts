@@ -49,6 +49,16 @@ export class LiveHub {
     }
   }
 
+  /**
+   * Tells every socket to pull: changes may have been missed (the notice channel from the other
+   * instances dropped). Clients pull from their own cursor, so a hint too many costs one request.
+   */
+  hintEveryone(): void {
+    for (const set of this.byStaff.values()) {
+      for (const entry of set) send(entry.socket, { type: 'changes', cursor: encodeCursor(0) });
+    }
+  }
+
   /** The session behind `tokenHash` signed out: its sockets stop at once. */
   endSession(tokenHash: string): void {
     for (const set of this.byStaff.values()) {

@@ -14,7 +14,7 @@ import { sendStoredFile } from '../http/content-disposition.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
-import { ItemParams, PracticeParams } from './params.js';
+import { ItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 /**
  * Refused in a file name: control characters (C0, DEL, C1), line and paragraph separators, and the
@@ -60,7 +60,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     raw.post(
-      '/practices/:pid/attachments',
+      routes.upload.path,
       {
         schema: {
           params: PracticeParams,
@@ -94,7 +94,7 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
     );
   });
 
-  app.get('/attachments/:id', { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
+  app.get(routes.attachment.path, { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
     sendStoredFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
   );
 }

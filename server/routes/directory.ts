@@ -21,13 +21,13 @@ import {
 } from '../services/records.js';
 import { FILE_BYTES } from './attachments.js';
 import { memberCaller } from './guards.js';
-import { PracticeItemParams, PracticeParams } from './params.js';
+import { PracticeItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 const DEFAULT_PATIENT_LIMIT = 50;
 
 export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   app.get(
-    '/practices/:pid/users',
+    routes.users.path,
     { schema: { params: PracticeParams, response: { 200: UsersResponse } } },
     async (request) => {
       await memberCaller(ctx, request, request.params.pid);
@@ -36,7 +36,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.get(
-    '/practices/:pid/patients',
+    routes.patients.path,
     { schema: { params: PracticeParams, querystring: PatientsQuery, response: { 200: PatientsResponse } } },
     async (request) => {
       await memberCaller(ctx, request, request.params.pid);
@@ -46,7 +46,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.get(
-    '/practices/:pid/patients/:id',
+    routes.patient.path,
     { schema: { params: PracticeItemParams, response: { 200: PatientResponse } } },
     async (request) => {
       const { pid, id } = request.params;
@@ -56,7 +56,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.get(
-    '/practices/:pid/encounters/:id',
+    routes.encounter.path,
     { schema: { params: PracticeItemParams, response: { 200: EncounterResponse } } },
     async (request) => {
       const { pid, id } = request.params;
@@ -66,7 +66,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.get(
-    '/practices/:pid/documents',
+    routes.documents.path,
     { schema: { params: PracticeParams, querystring: DocumentsQuery, response: { 200: DocumentsResponse } } },
     async (request) => {
       await memberCaller(ctx, request, request.params.pid);
@@ -76,7 +76,7 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.get(
-    '/practices/:pid/documents/:id/content',
+    routes.documentContent.path,
     { schema: { params: PracticeItemParams, response: FILE_BYTES } },
     async (request, reply) => {
       const { pid, id } = request.params;

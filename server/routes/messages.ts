@@ -9,7 +9,7 @@ import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
 import { memberCaller } from './guards.js';
-import { PracticeItemParams, PracticeParams } from './params.js';
+import { PracticeItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 const SEND_ERRORS = errorResponses({
   403: ['cannot_message_patient'],
@@ -29,7 +29,7 @@ const SEND_ERRORS = errorResponses({
 
 export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   app.post(
-    '/practices/:pid/messages',
+    routes.sendMessage.path,
     {
       schema: {
         params: PracticeParams,
@@ -50,7 +50,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
 
   // Extension to API.md: read one message with the caller's state (the address DELETE answers 405 on).
   app.get(
-    '/practices/:pid/messages/:id',
+    routes.message.path,
     { schema: { params: PracticeItemParams, response: { 200: SendMessageResponse } } },
     async (request) => {
       const { pid, id } = request.params;
@@ -63,7 +63,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
 
   // Messages are never deleted (API.md): documented, and answered 405 like any method a path lacks.
   app.delete(
-    '/practices/:pid/messages/:id',
+    routes.message.path,
     {
       schema: {
         summary: 'Messages are never deleted: always 405.',
@@ -75,7 +75,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.patch(
-    '/practices/:pid/messages/:id/state',
+    routes.patchState.path,
     { schema: { params: PracticeItemParams, body: StatePatch, response: { 200: StateResponse } } },
     async (request) => {
       const { pid, id } = request.params;

@@ -6,6 +6,7 @@ import {
   PortalSendRequest,
   PortalSendResponse,
 } from '../../common/http/index.js';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
 import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
@@ -16,13 +17,13 @@ import { SIGN_IN_ERRORS } from './session.js';
 
 export function registerPortalRoutes(app: App, ctx: ServerContext): void {
   app.post(
-    '/portal/session',
+    routes.portalSignIn.path,
     { schema: { body: LoginRequest, response: { 200: PortalLoginResponse, ...SIGN_IN_ERRORS } } },
     (request) => signInPatient(ctx, request.body.email, request.body.password, request.ip),
   );
 
   app.post(
-    '/portal/messages',
+    routes.portalSend.path,
     {
       schema: {
         body: PortalSendRequest,
@@ -40,7 +41,7 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
     },
   );
 
-  app.get('/portal/messages', { schema: { response: { 200: PortalMessagesResponse } } }, async (request) => {
+  app.get(routes.portalMessages.path, { schema: { response: { 200: PortalMessagesResponse } } }, async (request) => {
     const patientId = await patientCaller(ctx, request);
     return { messages: await portalMessages(ctx.db, patientId) };
   });

@@ -1,6 +1,7 @@
 // Staff sign-in and sign-out (API.md "Staff session"), and health, which needs no sign-in.
 import { z } from 'zod';
 import { HealthResponse, LoginRequest, LoginResponse } from '../../common/http/index.js';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { errorResponses } from '../http/openapi.js';
@@ -19,19 +20,19 @@ export const SIGN_IN_ERRORS = errorResponses({
 const SignedOut = z.null().describe('Signed out: the token stops working at once.');
 
 export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
-  app.get('/health', { schema: { response: { 200: HealthResponse } } }, () => ({
+  app.get(routes.health.path, { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
     emailAlerts: ctx.alertsEnabled,
   }));
 
   app.post(
-    '/session',
+    routes.signIn.path,
     { schema: { body: LoginRequest, response: { 200: LoginResponse, ...SIGN_IN_ERRORS } } },
     (request) => signInStaff(ctx, request.body.email, request.body.password, request.ip),
   );
 
-  app.delete('/session', { schema: { response: { 204: SignedOut } } }, async (request, reply) => {
+  app.delete(routes.signOut.path, { schema: { response: { 204: SignedOut } } }, async (request, reply) => {
     const token = bearerToken(request);
     await signOut(ctx, token);
     live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)

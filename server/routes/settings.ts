@@ -4,11 +4,11 @@ import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { readSettings } from '../services/settings.js';
 import { memberCaller } from './guards.js';
-import { PracticeParams } from './params.js';
+import { PracticeParams, routes } from '../../common/http/routes.js';
 
 export function registerSettingsRoutes(app: App, ctx: ServerContext): void {
   app.get(
-    '/practices/:pid/settings',
+    routes.settings.path,
     { schema: { params: PracticeParams, response: { 200: SettingsBody } } },
     async (request) => {
       const staffId = await memberCaller(ctx, request, request.params.pid);
@@ -17,7 +17,7 @@ export function registerSettingsRoutes(app: App, ctx: ServerContext): void {
   );
 
   app.put(
-    '/practices/:pid/settings',
+    routes.putSettings.path,
     { schema: { params: PracticeParams, body: SettingsBody, response: { 200: SettingsBody } } },
     async (request) => {
       const { pid } = request.params;

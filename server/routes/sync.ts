@@ -2,6 +2,7 @@
 import type { WebSocket } from 'ws';
 import { DEFAULT_SYNC_PAGE } from '../../common/limits.js';
 import { SyncQuery, SyncResponse } from '../../common/http/index.js';
+import { routes } from '../../common/http/routes.js';
 import type { App } from '../http/app-type.js';
 import { sendError } from '../http/error-handler.js';
 import { errorResponses } from '../http/openapi.js';
@@ -15,7 +16,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext, live: LiveHub):
   // The response schema documents the page in OpenAPI; the page itself is assembled as a string
   // from stored JSON (see storage/queries/feed.ts), which Fastify sends without re-serializing.
   app.get(
-    '/sync',
+    routes.sync.path,
     {
       schema: {
         querystring: SyncQuery,
@@ -32,7 +33,7 @@ export function registerSyncRoutes(app: App, ctx: ServerContext, live: LiveHub):
 
   app.route({
     method: 'GET',
-    url: '/live',
+    url: routes.live.path,
     schema: {
       summary: 'WebSocket: send {"type":"auth","token"}; get {"type":"ready"}, then {"type":"changes","cursor"} hints.',
       response: errorResponses({ 400: ['websocket_required'] }),

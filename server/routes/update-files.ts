@@ -2,13 +2,12 @@
 // byte (latest*.yml exactly as electron-builder wrote it, with its sha512s), with Range support for differential
 // downloads. No sign-in needed: installers hold no practice data, and the app verifies what it downloads.
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { privateDir } from '../storage/private-files.js';
+import { ensureUpdatesFolder } from '../services/updates/publish-update.js';
 import { CHANNEL_FILE } from '../services/updates/update-release.js';
 
 export async function registerUpdateFiles(app: FastifyInstance, folder: string): Promise<void> {
-  if (!existsSync(folder)) privateDir(folder); // like the rest of the data folder; a shared UPDATES_DIR is left as set up
+  ensureUpdatesFolder(folder);
   await app.register(fastifyStatic, {
     root: folder,
     prefix: '/updates/',

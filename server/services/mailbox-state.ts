@@ -2,7 +2,7 @@
 import type { MailboxState, StatePatch } from '../../common/http/index.js';
 import { notFound } from '../errors.js';
 import { updateMailboxFlags } from '../storage/queries/messages.js';
-import type { WriteContext } from './context.js';
+import type { WriteContext } from './write-context.js';
 import { appendChanges } from './feed/feed-changes.js';
 import { findVisibleMessage, stateJson } from './messages/message-store.js';
 

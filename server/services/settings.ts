@@ -2,7 +2,7 @@
 import type { PracticeSettings } from '../../common/http/index.js';
 import { settingsRow, upsertSettings } from '../storage/queries/settings.js';
 import type { Executor } from '../storage/schema.js';
-import type { WriteContext } from './context.js';
+import type { WriteContext } from './write-context.js';
 import { appendChanges } from './feed/feed-changes.js';
 
 export const DEFAULT_SETTINGS: PracticeSettings = { portalMessagesInInbox: true, emailNotifications: false };

@@ -4,20 +4,11 @@
 import type { LoginResponse, PortalLoginResponse } from '../../common/http/index.js';
 import { ApiError } from '../errors.js';
 import { patientByPortalEmail, replacePasswordHash, staffByEmail, staffPractices } from '../storage/queries/people.js';
-import type { AttemptLimiter, AttemptOutcome } from './auth/attempt-limiter.js';
+import type { AttemptOutcome } from './auth/attempt-limiter.js';
 import { HashGateFull, type HashGate } from './auth/hash-gate.js';
-import { hashPassword, verifyPassword, type ScryptParams } from './auth/passwords.js';
+import { hashPassword, verifyPassword } from './auth/passwords.js';
 import { issueToken } from './auth/tokens.js';
 import type { ServerContext } from './context.js';
-
-/** The sign-in guards a server runs with (ServerContext.signIn). */
-export interface SignInGuards {
-  perEmail: AttemptLimiter;
-  perAddress: AttemptLimiter;
-  hashGate: HashGate;
-  /** Parameters for new hashes; older or weaker ones are upgraded on the next good sign-in. */
-  hashing: ScryptParams;
-}
 
 const invalidCredentials = (): ApiError =>
   new ApiError(401, 'invalid_credentials', 'The email or password is not right. Check both and try again.');

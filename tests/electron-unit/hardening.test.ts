@@ -22,7 +22,9 @@ describe('content security policy', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'none'");
-    expect(csp).toContain("object-src 'none'");
+    // Only our own blob: URLs, for the PDF viewer in the attachment preview; no remote objects.
+    expect(csp).toContain('object-src blob:');
+    expect(csp).not.toMatch(/object-src[^;]*(https?:|\*|'self')/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 

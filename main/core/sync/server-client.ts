@@ -21,6 +21,7 @@ import {
   type StatePatch,
   type SyncResponse,
 } from '../../../common/http/index.js';
+import { pathOf, routes, type RouteSpec } from '../../../common/http/routes.js';
 import { nodeTransport } from '../network/node-transport.js';
 import type { ServerTransport } from '../network/server-transport.js';
 import { parseSyncPage, readSyncEnvelope, type FetchedSyncPage } from './parse-sync-page.js';
@@ -83,13 +84,13 @@ export class ServerClient {
   }
 
   signIn(email: string, password: string) {
-    return this.call(LoginResponse, { method: 'POST', url: '/session', data: { email, password } });
+    return this.call(LoginResponse, { ...at(routes.signIn, {}), data: { email, password } });
   }
   async signOut(): Promise<void> {
-    await this.call(null, { method: 'DELETE', url: '/session' });
+    await this.call(null, at(routes.signOut, {}));
   }
   async sync(after: string | null, limit: number): Promise<SyncResponse> {
-    const response = await this.request({ url: '/sync', params: after ? { after, limit } : { limit } });
+    const response = await this.request({ ...at(routes.sync, {}), params: after ? { after, limit } : { limit } });
     if (response.status >= 400) throw toServerError(response, response.data);
     const page = parseSyncPage(response.data);
     if (!page) throw badResponse();
@@ -101,7 +102,7 @@ export class ServerClient {
    */
   async syncPage(after: string | null, limit: number): Promise<FetchedSyncPage> {
     const response = await this.request({
-      url: '/sync',
+      ...at(routes.sync, {}),
       params: after ? { after, limit } : { limit },
       responseType: 'text',
       transformResponse: (data: unknown) => data,
@@ -115,55 +116,51 @@ export class ServerClient {
     return this.call(HealthResponse, { url: '/health' });
   }
   users(practiceId: string) {
-    return this.call(UsersResponse, { url: `/practices/${enc(practiceId)}/users` });
+    return this.call(UsersResponse, at(routes.users, { pid: practiceId }));
   }
   settings(practiceId: string) {
-    return this.call(SettingsBody, { url: `/practices/${enc(practiceId)}/settings` });
+    return this.call(SettingsBody, at(routes.settings, { pid: practiceId }));
   }
   putSettings(practiceId: string, settings: PracticeSettings) {
     return this.call(SettingsBody, {
-      method: 'PUT',
-      url: `/practices/${enc(practiceId)}/settings`,
+      ...at(routes.putSettings, { pid: practiceId }),
       data: { settings },
     });
   }
   send(practiceId: string, request: SendMessageRequest) {
     return this.call(SendMessageResponse, {
-      method: 'POST',
-      url: `/practices/${enc(practiceId)}/messages`,
+      ...at(routes.sendMessage, { pid: practiceId }),
       data: request,
     });
   }
   patchState(practiceId: string, messageId: string, patch: StatePatch) {
-    const url = `/practices/${enc(practiceId)}/messages/${enc(messageId)}/state`;
-    return this.call(StateResponse, { method: 'PATCH', url, data: patch });
+    return this.call(StateResponse, { ...at(routes.patchState, { pid: practiceId, id: messageId }), data: patch });
   }
   upload(practiceId: string, name: string, mimeType: string, bytes: Buffer) {
     return this.call(UploadResponse, {
-      method: 'POST',
-      url: `/practices/${enc(practiceId)}/attachments`,
+      ...at(routes.upload, { pid: practiceId }),
       data: bytes,
       headers: { 'Content-Type': mimeType || 'application/octet-stream', 'X-File-Name': encodeURIComponent(name) },
     });
   }
   attachment(id: string) {
-    return this.bytes(`/attachments/${enc(id)}`);
+    return this.bytes(pathOf(routes.attachment, { id }));
   }
   documentContent(practiceId: string, documentId: string) {
-    return this.bytes(`/practices/${enc(practiceId)}/documents/${enc(documentId)}/content`);
+    return this.bytes(pathOf(routes.documentContent, { pid: practiceId, id: documentId }));
   }
   patients(practiceId: string, query: string) {
-    return this.call(PatientsResponse, { url: `/practices/${enc(practiceId)}/patients`, params: { query, limit: 50 } });
+    return this.call(PatientsResponse, { ...at(routes.patients, { pid: practiceId }), params: { query, limit: 50 } });
   }
   patient(practiceId: string, id: string) {
-    return this.call(PatientResponse, { url: `/practices/${enc(practiceId)}/patients/${enc(id)}` });
+    return this.call(PatientResponse, at(routes.patient, { pid: practiceId, id }));
   }
   encounter(practiceId: string, id: string) {
-    return this.call(EncounterResponse, { url: `/practices/${enc(practiceId)}/encounters/${enc(id)}` });
+    return this.call(EncounterResponse, at(routes.encounter, { pid: practiceId, id }));
   }
   documents(practiceId: string, query: string, patientId?: string) {
     const params = patientId ? { query, patientId } : { query };
-    return this.call(DocumentsResponse, { url: `/practices/${enc(practiceId)}/documents`, params });
+    return this.call(DocumentsResponse, { ...at(routes.documents, { pid: practiceId }), params });
   }
 
   /** A JSON call checked against `schema` (or none): the building block of workflow-client.ts. */
@@ -216,7 +213,13 @@ export class ServerClient {
   }
 }
 
-const enc = encodeURIComponent;
+/** Method and path of a route of the shared route table (common/http/routes.ts). */
+function at<R extends RouteSpec>(
+  route: R,
+  params: Parameters<typeof pathOf<R>>[1],
+): { method: R['method']; url: string } {
+  return { method: route.method, url: pathOf(route, params) };
+}
 
 export const badResponse = () =>
   new ServerError(502, 'bad_response', 'The practice server sent an answer this app does not understand.');

@@ -18,7 +18,9 @@ export function rendererContentSecurityPolicy(devServerUrl: string | null): stri
     dev ? `connect-src 'self' ${dev.origin} ${devSocket}` : "connect-src 'none'",
     "frame-src 'self' blob:",
     "worker-src 'self' blob:",
-    "object-src 'none'",
+    // Chromium's PDF viewer is a plugin: a blob: PDF in the preview frame inherits this policy, so object-src
+    // must let our own blob: URLs through (and nothing else: no remote objects).
+    'object-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

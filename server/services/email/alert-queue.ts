@@ -1,7 +1,7 @@
 // Queues email alerts inside the caller's write: one row per staff recipient who asked for alerts
 // in that practice (and, for portal messages, who shows portal messages in their inbox).
 import { alertTargets, queueAlerts as insertAlerts } from '../../storage/queries/email-queue.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 
 export async function queueAlerts(
   ctx: WriteContext,

@@ -1,7 +1,7 @@
 // Appends to staff users' change feeds inside a write, and notes what grew so that live sockets are
 // told once the write commits.
 import { appendFeed, type FeedEntry } from '../../storage/queries/feed.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 
 export async function appendChanges(ctx: WriteContext, entries: FeedEntry[]): Promise<void> {
   if (entries.length === 0) return;

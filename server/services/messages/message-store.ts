@@ -9,7 +9,7 @@ import {
   mailboxFlags,
 } from '../../storage/queries/messages.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { appendChanges } from '../feed/feed-changes.js';
 
 export interface Viewer {

@@ -6,7 +6,7 @@ import { unprocessable } from '../../errors.js';
 import { portalMessageJson, portalThreadOf } from '../../storage/queries/messages.js';
 import { patientById, practiceStaff } from '../../storage/queries/people.js';
 import type { Executor } from '../../storage/schema.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { queueAlerts } from '../email/alert-queue.js';
 import { contentHash, findRetry } from './idempotency.js';
 import { storeMessage } from './message-store.js';

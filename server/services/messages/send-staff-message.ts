@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { MailboxState, Message, Party, SendMessageRequest } from '../../../common/http/index.js';
 import { ApiError, notFound, unprocessable } from '../../errors.js';
 import { anyPatientOf, patientById, staffMembers } from '../../storage/queries/people.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { queueAlerts } from '../email/alert-queue.js';
 import { contentHash, findRetry } from './idempotency.js';
 import { findVisibleMessage, mailboxState, storeMessage } from './message-store.js';

@@ -12,6 +12,11 @@ export function updatesFolder(dataDir: string, updatesDir?: string | null): stri
   return updatesDir || join(dataDir, 'updates');
 }
 
+/** Creates the updates folder (0700, like the rest of the data folder) when missing; a shared UPDATES_DIR is left as set up. */
+export function ensureUpdatesFolder(folder: string): void {
+  if (!existsSync(folder)) privateDir(folder);
+}
+
 function copyInto(folder: string, source: string, name: string): void {
   const temporary = join(folder, `.${name}.part`);
   try {

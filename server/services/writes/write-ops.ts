@@ -7,7 +7,7 @@ import type {
   StatePatch,
 } from '../../../common/http/index.js';
 import { insertUpload } from '../../storage/queries/uploads.js';
-import type { WriteContext } from '../context.js';
+import type { WriteContext } from '../write-context.js';
 import { patchMailboxState } from '../mailbox-state.js';
 import { sendPortalMessage } from '../messages/send-portal-message.js';
 import { sendStaffMessage } from '../messages/send-staff-message.js';

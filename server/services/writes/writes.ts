@@ -7,7 +7,7 @@ import type { FeedSequencer } from '../../storage/postgres/feed-sequencer.js';
 import type { Schema } from '../../storage/schema.js';
 import type { CommittedChanges } from '../../storage/sqlite/group-commit.js';
 import { WriterThread } from '../../storage/sqlite/writer-thread.js';
-import { noChanges, type ChangeListener } from '../context.js';
+import { noChanges, type ChangeListener } from '../write-context.js';
 import { runWriteOp, type WriteArgs, type WriteOp, type WriteResult } from './write-ops.js';
 
 export interface Writes {

@@ -3,12 +3,13 @@
 // and fsynced (file, then its folder), so no reader sees a partial file and a row that names it
 // never outlives a power cut that lost it. Several instances may share the folder.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { open, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { PRIVATE_FILE_MODE, privateDir } from '../private-files.js';
 import type { BlobStore, ReceiveResult, StoredBlob } from './blob-store.js';
+import { spoolToFile } from './spool.js';
 
 /** Flushes a file's bytes, or a folder's entries, to the disk. */
 export type SyncToDisk = (path: string) => Promise<void>;
@@ -94,57 +95,18 @@ export class FileBlobStore implements BlobStore {
     return Promise.resolve({ sha256, size: bytes.length });
   }
 
-  /**
-   * Streams `source` to disk, hashing as it goes, and resolves once the file is durable in place.
-   * Past `limit` bytes it stops reading (the caller drains the rest: http/discard-body.ts) and
-   * deletes the temporary file.
-   */
-  receive(source: Readable, limit: number): Promise<ReceiveResult> {
+  /** Streams `source` into `.partial/` (spool.ts), then places the complete file durably under its sha256. */
+  async receive(source: Readable, limit: number): Promise<ReceiveResult> {
     const temp = join(this.tmpDir, `${randomUUID()}.part`);
-    const file = createWriteStream(temp, { mode: PRIVATE_FILE_MODE });
-    const hash = createHash('sha256');
-    let size = 0;
-    return new Promise<ReceiveResult>((resolve, reject) => {
-      let settled = false;
-      const fail = (outcome: { error: Error } | { tooLarge: true }): void => {
-        if (settled) return;
-        settled = true;
-        source.off('data', onData);
-        source.pause();
-        file.destroy();
-        void unlink(temp)
-          .catch(() => undefined)
-          .then(() => ('error' in outcome ? reject(outcome.error) : resolve({ ok: false, reason: 'too_large' })));
-      };
-      const onData = (chunk: Buffer): void => {
-        size += chunk.length;
-        if (size > limit) return fail({ tooLarge: true });
-        hash.update(chunk);
-        if (!file.write(chunk)) {
-          source.pause();
-          file.once('drain', () => source.resume());
-        }
-      };
-      source.on('data', onData);
-      source.once('error', (error) => fail({ error }));
-      source.once('aborted', () => fail({ error: new Error('upload aborted') }));
-      file.once('error', (error) => fail({ error }));
-      source.once('end', () => {
-        if (settled) return;
-        file.end(() => {
-          if (settled) return;
-          settled = true;
-          const sha256 = hash.digest('hex');
-          this.placeDurably(temp, sha256).then(
-            () => resolve({ ok: true, sha256, size }),
-            (error: unknown) => {
-              void unlink(temp).catch(() => undefined);
-              reject(error as Error);
-            },
-          );
-        });
-      });
-    });
+    const spooled = await spoolToFile(source, limit, temp);
+    if (!spooled.ok) return spooled;
+    try {
+      await this.placeDurably(temp, spooled.sha256);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    return spooled;
   }
 
   /** fsync the complete file, rename it into place, then fsync the folder so the new name lasts too. */
