@@ -113,7 +113,7 @@ export class ServerClient {
     return page;
   }
   health() {
-    return this.call(HealthResponse, { url: '/health' });
+    return this.call(HealthResponse, at(routes.health, {}));
   }
   users(practiceId: string) {
     return this.call(UsersResponse, at(routes.users, { pid: practiceId }));
