@@ -158,7 +158,7 @@ export class AccountManager {
     const generation = ++this.generation;
     const session = await AccountSession.open({
       ...this.wiring,
-      accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id),
+      accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id, this.secrets.persistent),
       serverUrl: saved.serverUrl,
       token,
       user: saved.user,
