@@ -136,13 +136,15 @@ test('a second launch with a link hands it to the running app, which opens the m
   await expect(messageHeading(page, subject)).toBeVisible();
 });
 
-test('writes the log file in the OS log folder, with no message content, and offers it in the menu', async () => {
+test('writes the log file in the OS log folder, with no message content, offers it in the menu, uploads no crash', async () => {
   const { app } = launched;
-  const { file, menu } = await app.evaluate(({ app: electronApp, Menu }) => ({
+  const { file, menu, uploads } = await app.evaluate(({ app: electronApp, Menu, crashReporter }) => ({
     file: `${electronApp.getPath('logs')}/main.log`,
     menu: (Menu.getApplicationMenu()?.items ?? []).flatMap((item) => item.submenu?.items.map((i) => i.label) ?? []),
+    uploads: crashReporter.getUploadToServer(),
   }));
   expect(menu).toContain('Open logs folder');
+  expect(uploads).toBe(false); // crash dumps stay on this computer
   await expect.poll(() => existsSync(file)).toBe(true);
   const text = readFileSync(file, 'utf8');
   expect(text).toMatch(/sync: \S+ -> online/);
