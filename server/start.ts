@@ -17,6 +17,7 @@ import type { ServerContext } from './services/context.js';
 import type { ChangeListener } from './services/write-context.js';
 import { AlertWorker } from './services/email/alert-worker.js';
 import { MAINTENANCE_INTERVAL_MS, runMaintenance } from './services/maintenance.js';
+import { SnoozeWaker } from './services/workflow/snooze-waker.js';
 import { PostgresWrites, startSqliteWrites, type Writes } from './services/writes/writes.js';
 import { openBlobStore } from './storage/blobs/open-blob-store.js';
 import { openStorage, type Storage } from './storage/open-storage.js';
@@ -134,6 +135,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       listener,
       commitDelayMs: o.commitDelayMs ?? 0,
     });
+    const snoozes = new SnoozeWaker(writes, storage.db, now);
     const ctx: ServerContext = {
       db: storage.db,
       dialect: storage.dialect,
@@ -148,9 +150,13 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       },
       alertsEnabled: worker.enabled,
       writes,
+      snoozes,
     };
+    // Portal threads from before the queue existed get their queue rows (once; a no-op after).
+    await writes.run('backfillPortalQueue', undefined);
     const maintain = async (): Promise<void> => {
       await runMaintenance(storage.db, blobs, ctx.now(), ctx.tokenIdleMs);
+      await snoozes.run(); // also on its own timer; here too, so housekeeping leaves nothing due behind
     };
     await maintain();
     timers.push(setInterval(() => void maintain().catch(() => undefined), MAINTENANCE_INTERVAL_MS).unref());
@@ -194,6 +200,7 @@ export async function startPracticeServer(o: PracticeServerOptions): Promise<Run
       close: () =>
         (closing ??= (async () => {
           timers.forEach(clearInterval);
+          snoozes.stop();
           live.close();
           await openNotices?.close();
           await running.close();

@@ -37,6 +37,8 @@ export const AuditEvent = z.object({
   attachmentId: Id.optional(),
   documentId: Id.optional(),
   patientId: Id.optional(),
+  /** Ours (docs/API.md): the template of a template_* event. */
+  templateId: Id.optional(),
   ip: z.string(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

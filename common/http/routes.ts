@@ -25,11 +25,22 @@ import {
 import { LoginRequest, LoginResponse, PortalLoginResponse } from './session.js';
 import { SettingsBody } from './settings.js';
 import { HealthResponse, SyncQuery, SyncResponse } from './sync.js';
+import { AuditPage, AuditQuery } from './audit.js';
+import {
+  AssignThreadRequest,
+  ClaimThreadRequest,
+  PortalThreadResponse,
+  PortalThreadsQuery,
+  PortalThreadsResponse,
+} from './portal-threads.js';
+import { TemplateBody, TemplateResponse, TemplatesResponse } from './templates.js';
+import { ThreadStatePatch, ThreadStateResponse } from './thread-state.js';
 
 /** Path parameters: a malformed or too long id in a path answers 404, like any unknown object. */
 export const PracticeParams = z.object({ pid: Id });
 export const PracticeItemParams = z.object({ pid: Id, id: Id });
 export const ItemParams = z.object({ id: Id });
+export const PracticeThreadParams = z.object({ pid: Id, threadId: Id });
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -144,6 +155,78 @@ export const routes = {
     response: { 200: PortalSendResponse, 201: PortalSendResponse },
   }),
   portalMessages: route({ method: 'GET', path: '/portal/messages', response: { 200: PortalMessagesResponse } }),
+
+  // Second wave: the Patient Portal queue, templates, thread state, the audit trail.
+  portalThreads: route({
+    method: 'GET',
+    path: '/practices/:pid/portal/threads',
+    params: PracticeParams,
+    query: PortalThreadsQuery,
+    response: { 200: PortalThreadsResponse },
+  }),
+  /** The body is optional (`{"takeOver": true}` takes a thread someone else owns). */
+  claimThread: route({
+    method: 'POST',
+    path: '/practices/:pid/portal/threads/:threadId/claim',
+    params: PracticeThreadParams,
+    body: ClaimThreadRequest.nullish(),
+    response: { 200: PortalThreadResponse },
+  }),
+  assignThread: route({
+    method: 'POST',
+    path: '/practices/:pid/portal/threads/:threadId/assign',
+    params: PracticeThreadParams,
+    body: AssignThreadRequest,
+    response: { 200: PortalThreadResponse },
+  }),
+  releaseThread: route({
+    method: 'POST',
+    path: '/practices/:pid/portal/threads/:threadId/release',
+    params: PracticeThreadParams,
+    response: { 200: PortalThreadResponse },
+  }),
+  closeThread: route({
+    method: 'POST',
+    path: '/practices/:pid/portal/threads/:threadId/close',
+    params: PracticeThreadParams,
+    response: { 200: PortalThreadResponse },
+  }),
+  templates: route({
+    method: 'GET',
+    path: '/practices/:pid/templates',
+    params: PracticeParams,
+    response: { 200: TemplatesResponse },
+  }),
+  createTemplate: route({
+    method: 'POST',
+    path: '/practices/:pid/templates',
+    params: PracticeParams,
+    body: TemplateBody,
+    response: { 201: TemplateResponse },
+  }),
+  updateTemplate: route({
+    method: 'PUT',
+    path: '/practices/:pid/templates/:id',
+    params: PracticeItemParams,
+    body: TemplateBody,
+    response: { 200: TemplateResponse },
+  }),
+  deleteTemplate: route({ method: 'DELETE', path: '/practices/:pid/templates/:id', params: PracticeItemParams }),
+  patchThreadState: route({
+    method: 'PATCH',
+    path: '/practices/:pid/threads/:threadId/state',
+    params: PracticeThreadParams,
+    body: ThreadStatePatch,
+    response: { 200: ThreadStateResponse },
+  }),
+  /** `Accept: text/csv` answers the same page as CSV (cursor and more in X-Cursor and X-More). */
+  audit: route({
+    method: 'GET',
+    path: '/practices/:pid/audit',
+    params: PracticeParams,
+    query: AuditQuery,
+    response: { 200: AuditPage },
+  }),
 } as const;
 
 export type RouteName = keyof typeof routes;

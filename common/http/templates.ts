@@ -1,6 +1,6 @@
 // Second wave: quick text, practice and personal templates (API.md "Quick text (templates)").
 import { z } from 'zod';
-import { Id, IsoTime } from './primitives.js';
+import { Id, IsoTime, StoredText } from './primitives.js';
 
 export const MAX_TEMPLATE_TITLE_CHARS = 100;
 export const MAX_TEMPLATE_BODY_CHARS = 10_000;
@@ -19,8 +19,8 @@ export type Template = z.infer<typeof Template>;
 
 export const TemplateBody = z
   .object({
-    title: z.string().trim().min(1).max(MAX_TEMPLATE_TITLE_CHARS),
-    body: z.string().min(1).max(MAX_TEMPLATE_BODY_CHARS),
+    title: StoredText.trim().min(1).max(MAX_TEMPLATE_TITLE_CHARS),
+    body: StoredText.min(1).max(MAX_TEMPLATE_BODY_CHARS),
     scope: TemplateScope,
   })
   .strict();

@@ -11,6 +11,8 @@ export const DEMO_STAFF = {
   drLee: 'dr.lee@sunrise.example',
   billing: 'billing@sunrise.example',
   nurse: 'nurse@lakeside.example',
+  /** Second wave: role `admin` in Sunrise, the one who may read the audit trail. */
+  admin: 'admin@sunrise.example',
 } as const;
 
 export const DEMO_PATIENTS = {

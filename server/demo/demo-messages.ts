@@ -9,6 +9,7 @@ import { sendStaffMessage } from '../services/messages/send-staff-message.js';
 import type { BlobStore } from '../storage/blobs/blob-store.js';
 import { insertUpload } from '../storage/queries/uploads.js';
 import type { Executor } from '../storage/schema.js';
+import { SERVER_ORIGIN } from '../services/workflow/audit-log.js';
 import { DEMO_STAFF } from './accounts.js';
 import { DEMO_LAB_PDF } from './demo-documents.js';
 import type { DemoIds } from './demo-ids.js';
@@ -37,11 +38,18 @@ export async function seedDemoMessages(db: Executor, blobs: BlobStore, ids: Demo
     to: string[],
     subject: string,
     body: string,
-    extra: Partial<Parameters<typeof sendStaffMessage>[3]> = {},
+    extra: Partial<Parameters<typeof sendStaffMessage>[4]> = {},
   ): Promise<string> => {
     clock += STEP_MS;
-    return (await sendStaffMessage(ctx, from, practiceId, { clientId: randomUUID(), to, subject, body, ...extra }))
-      .message.id;
+    return (
+      await sendStaffMessage(ctx, SERVER_ORIGIN, from, practiceId, {
+        clientId: randomUUID(),
+        to,
+        subject,
+        body,
+        ...extra,
+      })
+    ).message.id;
   };
   const portalSend = async (
     patientName: string,
@@ -50,8 +58,14 @@ export async function seedDemoMessages(db: Executor, blobs: BlobStore, ids: Demo
     inReplyTo?: string,
   ): Promise<string> => {
     clock += STEP_MS;
-    return (await sendPortalMessage(ctx, patient(patientName), { clientId: randomUUID(), subject, body, inReplyTo }))
-      .message.id;
+    return (
+      await sendPortalMessage(ctx, SERVER_ORIGIN, patient(patientName), {
+        clientId: randomUUID(),
+        subject,
+        body,
+        inReplyTo,
+      })
+    ).message.id;
   };
   const mark = async (
     staffId: string,
@@ -59,7 +73,7 @@ export async function seedDemoMessages(db: Executor, blobs: BlobStore, ids: Demo
     messageId: string,
     patch: { read?: boolean; flagged?: boolean; archived?: boolean },
   ): Promise<void> => {
-    await patchMailboxState(ctx, staffId, practiceId, messageId, patch);
+    await patchMailboxState(ctx, SERVER_ORIGIN, staffId, practiceId, messageId, patch);
   };
 
   const refill = await staffSend(

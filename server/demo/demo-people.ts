@@ -14,6 +14,7 @@ export const DEMO_STAFF_PEOPLE: DemoStaff[] = [
   { email: DEMO_STAFF.drLee, name: 'Dr. Daniel Lee', roles: { sunrise: 'provider' } },
   { email: DEMO_STAFF.billing, name: 'Priya Shah', roles: { sunrise: 'billing', lakeside: 'billing' } },
   { email: DEMO_STAFF.nurse, name: 'Nora Quinn', roles: { lakeside: 'nurse' } },
+  { email: DEMO_STAFF.admin, name: 'Alex Morgan', roles: { sunrise: 'admin' } },
 ];
 
 export interface DemoPatient {

@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_PRACTICES } from './accounts.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import type { DemoIds } from './demo-ids.js';
 import { seedDemoMessages } from './demo-messages.js';
+import { seedDemoWorkflow } from './demo-workflow.js';
 import { DEMO_PATIENT_PEOPLE, DEMO_STAFF_PEOPLE, ENCOUNTER_REASONS, type PracticeKey } from './demo-people.js';
 
 const PRACTICE_KEYS = Object.keys(DEMO_PRACTICES) as PracticeKey[];
@@ -35,6 +36,8 @@ export async function seedDemoIfEmpty(db: Executor, blobs: BlobStore, hashing: S
     const ids = await seedPeopleAndRecords(trx, hashes);
     await seedDirectoryFeeds(ctx);
     await seedDemoDocuments(trx, blobs, ids);
+    // The workflow content is dated first (4 days back), so it is written first: seq order is time order.
+    await seedDemoWorkflow(trx, ids);
     await seedDemoMessages(trx, blobs, ids);
     return true;
   });

@@ -15,8 +15,19 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
     .send(JSON.stringify({ error: { code, message } }));
 }
 
+/** The value at a validation issue's path in what was sent (undefined: the field is missing). */
+function sentValue(input: unknown, instancePath: string): unknown {
+  let value = input;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 function fromValidation(
   error: FastifyError & { validation: { keyword: string; instancePath: string; message?: string }[] },
+  input: unknown,
 ): ApiError {
   if (error.validationContext === 'params') {
     return new ApiError(404, 'not_found', 'Nothing was found at this address, or you do not have access to it.');
@@ -26,7 +37,12 @@ function fromValidation(
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(the whole body)';
     return `${where} ${path}: ${issue.message ?? 'invalid'}`;
   };
-  const shapeIssue = error.validation.find((issue) => SHAPE_ISSUES.has(issue.keyword));
+  // A missing enum field is reported as a bad value (invalid_value), yet it is a missing field: 400.
+  const shapeIssue = error.validation.find(
+    (issue) =>
+      SHAPE_ISSUES.has(issue.keyword) ||
+      (issue.keyword === 'invalid_value' && sentValue(input, issue.instancePath) === undefined),
+  );
   if (shapeIssue)
     return new ApiError(400, 'malformed_request', `The request is malformed. Check the ${describe(shapeIssue)}.`);
   const first = error.validation[0];
@@ -70,7 +86,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       error instanceof ApiError
         ? error
         : hasZodFastifySchemaValidationErrors(error)
-          ? fromValidation(error)
+          ? fromValidation(error, error.validationContext === 'querystring' ? request.query : request.body)
           : fromFastify(error);
     if (known) {
       // Codes and statuses only: messages may echo what the caller sent.

@@ -11,6 +11,7 @@ import { bearerToken } from '../http/bearer-token.js';
 import { discardRestOfBody } from '../http/discard-body.js';
 import { errorResponses } from '../http/openapi.js';
 import { sendStoredFile } from '../http/content-disposition.js';
+import { requestOrigin } from './request-origin.js';
 import { attachmentForDownload, attachmentTooLarge, storeAttachment } from '../services/attachments.js';
 import type { ServerContext } from '../services/context.js';
 import { memberCaller } from './guards.js';
@@ -95,7 +96,10 @@ export function registerAttachmentRoutes(app: App, ctx: ServerContext): void {
   });
 
   app.get(routes.attachment.path, { schema: { params: ItemParams, response: FILE_BYTES } }, async (request, reply) =>
-    sendStoredFile(reply, await attachmentForDownload(ctx, bearerToken(request), request.params.id)),
+    sendStoredFile(
+      reply,
+      await attachmentForDownload(ctx, requestOrigin(request), bearerToken(request), request.params.id),
+    ),
   );
 }
 

@@ -19,6 +19,7 @@ import {
   patientSearch,
   staffDirectory,
 } from '../services/records.js';
+import { requestOrigin } from './request-origin.js';
 import { FILE_BYTES } from './attachments.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams, routes } from '../../common/http/routes.js';
@@ -80,8 +81,20 @@ export function registerDirectoryRoutes(app: App, ctx: ServerContext): void {
     { schema: { params: PracticeItemParams, response: FILE_BYTES } },
     async (request, reply) => {
       const { pid, id } = request.params;
-      await memberCaller(ctx, request, pid);
+      const staffId = await memberCaller(ctx, request, pid);
       const document = await documentFile(ctx.db, pid, id);
+      await ctx.writes.run('recordAudit', {
+        origin: requestOrigin(request),
+        records: [
+          {
+            action: 'document_downloaded',
+            practiceId: pid,
+            actor: { kind: 'staff', id: staffId },
+            documentId: id,
+            patientId: document.patientId ?? undefined,
+          },
+        ],
+      });
       const bytes = await ctx.blobs.read(document.sha256);
       return sendStoredFile(reply, {
         name: document.fileName,

@@ -9,6 +9,10 @@ import { registerPortalRoutes } from './portal.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSettingsRoutes } from './settings.js';
 import { registerSyncRoutes } from './sync.js';
+import { registerAuditRoutes } from './audit.js';
+import { registerPortalThreadRoutes } from './portal-threads.js';
+import { registerTemplateRoutes } from './templates.js';
+import { registerThreadStateRoutes } from './thread-state.js';
 
 export function registerRoutes(app: App, ctx: ServerContext, live: LiveHub): void {
   registerSessionRoutes(app, ctx, live);
@@ -18,4 +22,8 @@ export function registerRoutes(app: App, ctx: ServerContext, live: LiveHub): voi
   registerSettingsRoutes(app, ctx);
   registerSyncRoutes(app, ctx, live);
   registerPortalRoutes(app, ctx);
+  registerPortalThreadRoutes(app, ctx);
+  registerTemplateRoutes(app, ctx);
+  registerThreadStateRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
 }

@@ -8,12 +8,14 @@ import { sendMethodNotAllowed } from '../http/method-not-allowed.js';
 import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { findVisibleMessage } from '../services/messages/message-store.js';
+import { requestOrigin } from './request-origin.js';
+import { withCurrentReceipts } from '../services/workflow/receipts.js';
 import { memberCaller } from './guards.js';
 import { PracticeItemParams, PracticeParams, routes } from '../../common/http/routes.js';
 
 const SEND_ERRORS = errorResponses({
   403: ['cannot_message_patient'],
-  409: ['idempotency_conflict'],
+  409: ['idempotency_conflict', 'already_claimed'],
   422: [
     'no_recipients',
     'unknown_recipient',
@@ -40,6 +42,7 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
     async (request, reply) => {
       const staffId = await memberCaller(ctx, request, request.params.pid);
       const result = await ctx.writes.run('sendStaffMessage', {
+        origin: requestOrigin(request),
         staffId,
         practiceId: request.params.pid,
         request: request.body,
@@ -57,7 +60,8 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       const staffId = await memberCaller(ctx, request, pid);
       const visible = await findVisibleMessage(ctx.db, staffId, pid, id);
       if (!visible) throw notFound();
-      return { message: JSON.parse(visible.messageJson) as Message, state: visible.state };
+      const message = await withCurrentReceipts(ctx.db, visible.seq, JSON.parse(visible.messageJson) as Message);
+      return { message, state: visible.state };
     },
   );
 
@@ -81,7 +85,15 @@ export function registerMessageRoutes(app: App, ctx: ServerContext): void {
       const { pid, id } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
       const patch = request.body;
-      return { state: await ctx.writes.run('patchMailboxState', { staffId, practiceId: pid, messageId: id, patch }) };
+      const state = await ctx.writes.run('patchMailboxState', {
+        origin: requestOrigin(request),
+        staffId,
+        practiceId: pid,
+        messageId: id,
+        patch,
+      });
+      if (patch.snoozedUntil) ctx.snoozes.snoozeSet();
+      return { state };
     },
   );
 }

@@ -11,7 +11,8 @@ import type { App } from '../http/app-type.js';
 import { errorResponses } from '../http/openapi.js';
 import type { ServerContext } from '../services/context.js';
 import { portalMessages } from '../services/messages/send-portal-message.js';
-import { signInPatient } from '../services/sign-in.js';
+import { signInPatientAudited } from '../services/workflow/audited-sessions.js';
+import { requestOrigin } from './request-origin.js';
 import { patientCaller } from './guards.js';
 import { SIGN_IN_ERRORS } from './session.js';
 
@@ -19,7 +20,7 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
   app.post(
     routes.portalSignIn.path,
     { schema: { body: LoginRequest, response: { 200: PortalLoginResponse, ...SIGN_IN_ERRORS } } },
-    (request) => signInPatient(ctx, request.body.email, request.body.password, request.ip),
+    (request) => signInPatientAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
   );
 
   app.post(
@@ -36,7 +37,11 @@ export function registerPortalRoutes(app: App, ctx: ServerContext): void {
     },
     async (request, reply) => {
       const patientId = await patientCaller(ctx, request);
-      const result = await ctx.writes.run('sendPortalMessage', { patientId, request: request.body });
+      const result = await ctx.writes.run('sendPortalMessage', {
+        origin: requestOrigin(request),
+        patientId,
+        request: request.body,
+      });
       return reply.code(result.created ? 201 : 200).send({ message: result.message });
     },
   );

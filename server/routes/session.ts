@@ -6,10 +6,10 @@ import type { App } from '../http/app-type.js';
 import { bearerToken } from '../http/bearer-token.js';
 import { errorResponses } from '../http/openapi.js';
 import type { LiveHub } from '../live/live-hub.js';
-import { signOut } from '../services/auth/authenticate.js';
 import { hashToken } from '../services/auth/tokens.js';
 import type { ServerContext } from '../services/context.js';
-import { signInStaff } from '../services/sign-in.js';
+import { signInStaffAudited, signOutAudited } from '../services/workflow/audited-sessions.js';
+import { requestOrigin } from './request-origin.js';
 import { SERVER_VERSION } from '../version.js';
 
 /** Wrong email or password; the failed-attempt limits and the ceiling on hash work (services/sign-in.ts). */
@@ -28,12 +28,12 @@ export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHu
   app.post(
     routes.signIn.path,
     { schema: { body: LoginRequest, response: { 200: LoginResponse, ...SIGN_IN_ERRORS } } },
-    (request) => signInStaff(ctx, request.body.email, request.body.password, request.ip),
+    (request) => signInStaffAudited(ctx, requestOrigin(request), request.body.email, request.body.password),
   );
 
   app.delete(routes.signOut.path, { schema: { response: { 204: SignedOut } } }, async (request, reply) => {
     const token = bearerToken(request);
-    await signOut(ctx, token);
+    await signOutAudited(ctx, requestOrigin(request), token);
     live.endSession(hashToken(token)); // its live sockets stop hearing about changes (4401)
     return reply.code(204).send(null);
   });

@@ -3,6 +3,7 @@ import { SettingsBody } from '../../common/http/index.js';
 import type { App } from '../http/app-type.js';
 import type { ServerContext } from '../services/context.js';
 import { readSettings } from '../services/settings.js';
+import { requestOrigin } from './request-origin.js';
 import { memberCaller } from './guards.js';
 import { PracticeParams, routes } from '../../common/http/routes.js';
 
@@ -22,8 +23,14 @@ export function registerSettingsRoutes(app: App, ctx: ServerContext): void {
     async (request) => {
       const { pid } = request.params;
       const staffId = await memberCaller(ctx, request, pid);
+      const settings = request.body.settings;
       return {
-        settings: await ctx.writes.run('saveSettings', { staffId, practiceId: pid, settings: request.body.settings }),
+        settings: await ctx.writes.run('saveSettings', {
+          origin: requestOrigin(request),
+          staffId,
+          practiceId: pid,
+          settings,
+        }),
       };
     },
   );

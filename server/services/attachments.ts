@@ -8,6 +8,7 @@ import { ApiError, notFound } from '../errors.js';
 import { patientCanSeeUpload, staffCanSeeUpload, uploadById } from '../storage/queries/uploads.js';
 import { tokenOwner } from './auth/authenticate.js';
 import type { ServerContext } from './context.js';
+import type { AuditRecord, Origin } from './workflow/audit-log.js';
 
 export const attachmentTooLarge = (): ApiError =>
   new ApiError(
@@ -49,8 +50,10 @@ export interface AttachmentDownload {
   bytes: Readable;
 }
 
+/** The file, for a reader allowed to have it (404 for anyone else); the download is audited first. */
 export async function attachmentForDownload(
   ctx: ServerContext,
+  origin: Origin,
   token: string,
   uploadId: string,
 ): Promise<AttachmentDownload> {
@@ -62,6 +65,15 @@ export async function attachmentForDownload(
       ? upload.uploader_id === subjectId || (await staffCanSeeUpload(ctx.db, upload.id, subjectId))
       : await patientCanSeeUpload(ctx.db, upload.id, subjectId);
   if (!allowed) throw notFound();
+  const records: AuditRecord[] = [
+    {
+      action: 'attachment_downloaded',
+      practiceId: upload.practice_id,
+      actor: { kind, id: subjectId },
+      attachmentId: upload.id,
+    },
+  ];
+  await ctx.writes.run('recordAudit', { origin, records });
   return {
     name: upload.name,
     mimeType: upload.mime_type,

@@ -21,4 +21,6 @@ export interface ServerContext {
   alertsEnabled: boolean;
   /** Runs writes in a transaction (SQLite: the writer thread's group commit); resolves once durable. */
   writes: Writes;
+  /** Brings snoozed messages back when due (services/workflow/snooze-waker.ts). */
+  snoozes: { snoozeSet(): void };
 }

@@ -4,6 +4,7 @@ import { settingsRow, upsertSettings } from '../storage/queries/settings.js';
 import type { Executor } from '../storage/schema.js';
 import type { WriteContext } from './write-context.js';
 import { appendChanges } from './feed/feed-changes.js';
+import { recordAudit, staffActor, type Origin } from './workflow/audit-log.js';
 
 export const DEFAULT_SETTINGS: PracticeSettings = { portalMessagesInInbox: true, emailNotifications: false };
 
@@ -23,5 +24,18 @@ export async function saveSettings(
 ): Promise<PracticeSettings> {
   await upsertSettings(ctx.db, staffId, practiceId, settings);
   await appendChanges(ctx, [{ staffId, practiceId, kind: 'settings', payload: JSON.stringify(settings) }]);
+  return settings;
+}
+
+/** A staff member changes their settings (PUT): saved, and recorded in the audit trail. */
+export async function changeSettings(
+  ctx: WriteContext,
+  origin: Origin,
+  staffId: string,
+  practiceId: string,
+  settings: PracticeSettings,
+): Promise<PracticeSettings> {
+  await saveSettings(ctx, staffId, practiceId, settings);
+  await recordAudit(ctx, origin, [{ action: 'settings_changed', practiceId, actor: staffActor(staffId) }]);
   return settings;
 }

@@ -98,6 +98,10 @@ export interface MailboxTable {
   read: Flag;
   flagged: Flag;
   archived: Flag;
+  /** First time this viewer read it (epoch ms; 0: read before receipts existed); never cleared. */
+  read_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Hidden from To Do and the unread count until then (epoch ms); the snooze waker clears it. */
+  snoozed_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SettingsTable {
@@ -107,7 +111,16 @@ export interface SettingsTable {
   email_notifications: Flag;
 }
 
-export type FeedKind = 'message' | 'state' | 'settings' | 'user';
+export type FeedKind =
+  | 'message'
+  | 'state'
+  | 'settings'
+  | 'user'
+  | 'receipt'
+  | 'portalThread'
+  | 'template'
+  | 'templateRemoved'
+  | 'threadState';
 
 /**
  * The per-user change feed. SQLite hands out `seq` on insert (one writer: commit order is seq order);
@@ -141,6 +154,53 @@ export interface SignInAttemptsTable {
   at: number;
 }
 
+export interface PortalThreadsTable {
+  thread_id: string;
+  practice_id: string;
+  patient_id: string;
+  subject: string;
+  status: 'open' | 'closed';
+  owner_id: string | null;
+  last_message_at: number;
+  waiting_since: number | null;
+}
+
+export interface TemplatesTable {
+  id: string;
+  practice_id: string;
+  /** null: a practice template; else the owner of a personal one. */
+  owner_id: string | null;
+  title: string;
+  body: string;
+  updated_at: number;
+}
+
+export interface ThreadStatesTable {
+  staff_id: string;
+  thread_id: string;
+  practice_id: string;
+  muted: Flag;
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE). Read in (tx, seq) order: see storage/queries/audit.ts. */
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  tx: Generated<number>;
+  id: string;
+  at: number;
+  practice_id: string | null;
+  actor_kind: 'staff' | 'patient' | null;
+  actor_id: string | null;
+  action: string;
+  message_id: string | null;
+  thread_id: string | null;
+  attachment_id: string | null;
+  document_id: string | null;
+  patient_id: string | null;
+  template_id: string | null;
+  ip: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -163,6 +223,10 @@ export interface Schema {
   email_queue: EmailQueueTable;
   sign_in_attempts: SignInAttemptsTable;
   meta: MetaTable;
+  portal_threads: PortalThreadsTable;
+  templates: TemplatesTable;
+  thread_states: ThreadStatesTable;
+  audit_events: AuditEventsTable;
 }
 
 /** What queries run on: the whole database, or one transaction (a group commit's, in SQLite's writer). */

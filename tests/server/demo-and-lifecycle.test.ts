@@ -48,10 +48,10 @@ async function messagesOf(api: DemoWorld['desk']['api']): Promise<{ message: Mes
 }
 
 describe('demo data', () => {
-  it('has the two practices, the four staff and the portal patients', async () => {
+  it('has the two practices, the five staff and the portal patients', async () => {
     expect(server.seeded).toBe(true);
     const sunriseStaff = UsersResponse.parse((await w.desk.api('GET', `/practices/${w.sunriseId}/users`)).body).users;
-    expect(sunriseStaff.map((u) => u.role).sort()).toEqual(['billing', 'front desk', 'provider']);
+    expect(sunriseStaff.map((u) => u.role).sort()).toEqual(['admin', 'billing', 'front desk', 'provider']);
     expect(w.lee.login.user.name).toContain('Lee');
     expect(w.nurse.login.user.name.split(' ')[0]).toBe('Nora');
     expect(w.ana.login.practice.name).toBe('Sunrise Family Medicine');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadResponse } from '../../common/http/index.js';
 import { DEMO_STAFF } from '../../server/demo/accounts.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
-import { startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
+import { emailQueueDrained, startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
 import { uploadStream } from '../support/practice-server-upload.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
@@ -33,18 +33,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-/** Waits for the server's queue to drain, with a deadline. */
-async function drained(): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error('email queue did not drain')), 10_000)),
-  );
-  try {
-    await Promise.race([server.emailQueueIdle(), deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const drained = (): Promise<void> => emailQueueDrained(server);
 
 describe('email alerts', () => {
   it('alerts only the recipients who asked, with no PHI, and a link to the public URL', async () => {

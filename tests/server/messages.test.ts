@@ -34,7 +34,7 @@ describe('sending', () => {
     expect(message.recipients).toEqual([{ kind: 'staff', id: leeId, name: 'Dr. Daniel Lee' }]);
     expect(message.patient).toEqual({ id: anaId, name: 'Ana Ruiz' });
     expect(message.threadId).toBe(message.id);
-    expect(state).toEqual({ messageId: message.id, read: true, flagged: false, archived: false });
+    expect(state).toEqual({ messageId: message.id, read: true, flagged: false, archived: false, snoozedUntil: null });
     const seen = await w.lee.api('GET', `/practices/${w.sunriseId}/messages/${message.id}`);
     expect(SendMessageResponse.parse(seen.body).state.read).toBe(false);
   });
@@ -192,6 +192,7 @@ describe('mailbox state', () => {
       read: true,
       flagged: true,
       archived: false,
+      snoozedUntil: null,
     });
     const sender = await w.desk.api('GET', `/practices/${w.sunriseId}/messages/${message.id}`);
     expect(SendMessageResponse.parse(sender.body).state.flagged).toBe(false);

@@ -63,7 +63,7 @@ describe('the OpenAPI document', () => {
     }
     const send = doc.paths['/api/v1/practices/{pid}/messages']?.post;
     expect(codes(send, 422)).toEqual(expect.arrayContaining(['unknown_recipient', 'wrong_patient', 'invalid_field']));
-    expect(codes(send, 409)).toEqual(['idempotency_conflict']);
+    expect(codes(send, 409)).toEqual(['idempotency_conflict', 'already_claimed']);
     expect(codes(send, 403)).toEqual(['cannot_message_patient']);
     expect(codes(doc.paths['/api/v1/session']?.post, 429)).toEqual(
       expect.arrayContaining(['too_many_attempts', 'sign_in_busy']),

@@ -47,6 +47,7 @@ describe('sync', () => {
     expect(changes[0]?.kind).toBe('user');
     const users = changes.filter((c) => c.kind === 'user');
     expect(users.map((c) => (c.kind === 'user' ? c.user.name : '')).sort()).toEqual([
+      'Alex Morgan',
       'Dr. Daniel Lee',
       'Frances Delgado',
       'Priya Shah',
@@ -87,7 +88,7 @@ describe('sync', () => {
     expect(changes[1]).toEqual({
       kind: 'state',
       practiceId: w.sunriseId,
-      state: { messageId: message.id, read: false, flagged: true, archived: false },
+      state: { messageId: message.id, read: false, flagged: true, archived: false, snoozedUntil: null },
     });
     expect(changes[2]).toEqual({
       kind: 'settings',

@@ -52,3 +52,19 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Resolves once the server's email queue is empty (sent or given up); rejects after `deadlineMs`. */
+export async function emailQueueDrained(
+  server: { emailQueueIdle(): Promise<void> },
+  deadlineMs = 10_000,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('email queue did not drain')), deadlineMs)),
+  );
+  try {
+    await Promise.race([server.emailQueueIdle(), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

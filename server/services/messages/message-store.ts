@@ -15,6 +15,8 @@ import { appendChanges } from '../feed/feed-changes.js';
 export interface Viewer {
   staffId: string;
   read: boolean;
+  /** When they read it, if they start having read it (the sender: at sending). */
+  readAt?: number | null;
 }
 
 export interface MessageToStore {
@@ -29,6 +31,17 @@ export interface MessageToStore {
 
 export const stateJson = (state: MailboxState): string => JSON.stringify(state);
 
+export const initialState = (messageId: string, read: boolean): MailboxState => ({
+  messageId,
+  read,
+  flagged: false,
+  archived: false,
+  snoozedUntil: null,
+});
+
+const isoOrNull = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
+
 export async function storeMessage(ctx: WriteContext, m: MessageToStore): Promise<number> {
   const { message } = m;
   const seq = await insertMessage(ctx.db, m);
@@ -39,7 +52,7 @@ export async function storeMessage(ctx: WriteContext, m: MessageToStore): Promis
       staffId: viewer.staffId,
       practiceId: message.practiceId,
       kind: 'message' as const,
-      payload: stateJson({ messageId: message.id, read: viewer.read, flagged: false, archived: false }),
+      payload: stateJson(initialState(message.id, viewer.read)),
       messageSeq: seq,
     })),
   );
@@ -54,6 +67,8 @@ export interface VisibleMessage {
   portalPatientId: string | null;
   messageJson: string;
   state: MailboxState;
+  /** When this viewer first read it (0: before receipts existed; null: never). */
+  readAt: number | null;
 }
 
 /** The message with `id` in `practiceId` if `staffId` is one of its viewers, else undefined. */
@@ -72,7 +87,14 @@ export async function findVisibleMessage(
     threadId: row.thread_id,
     portalPatientId: row.portal_patient_id,
     messageJson: row.message_json,
-    state: { messageId: row.id, read: row.read === 1, flagged: row.flagged === 1, archived: row.archived === 1 },
+    state: {
+      messageId: row.id,
+      read: row.read === 1,
+      flagged: row.flagged === 1,
+      archived: row.archived === 1,
+      snoozedUntil: isoOrNull(row.snoozed_until),
+    },
+    readAt: row.read_at === null ? null : Number(row.read_at),
   };
 }
 
@@ -83,5 +105,11 @@ export async function mailboxState(
   messageId: string,
 ): Promise<MailboxState> {
   const row = await mailboxFlags(db, staffId, messageSeq);
-  return { messageId, read: row?.read === 1, flagged: row?.flagged === 1, archived: row?.archived === 1 };
+  return {
+    messageId,
+    read: row?.read === 1,
+    flagged: row?.flagged === 1,
+    archived: row?.archived === 1,
+    snoozedUntil: isoOrNull(row?.snoozed_until),
+  };
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Attachment, AttachmentRef, Message } from '../../../common/http/index.js';
 import { unprocessable } from '../../errors.js';
 import { findDocument, findEncounter, findPatient } from '../../storage/queries/records.js';
-import { ownUpload } from '../../storage/queries/uploads.js';
+import { attachableUpload } from '../../storage/queries/uploads.js';
 import type { Executor } from '../../storage/schema.js';
 
 export interface Links {
@@ -57,7 +57,7 @@ export async function resolveAttachments(
   const fileUploadIds: string[] = [];
   for (const ref of refs) {
     if (ref.kind === 'file') {
-      const upload = await ownUpload(db, ref.id, practiceId, senderId);
+      const upload = await attachableUpload(db, ref.id, practiceId, senderId);
       if (!upload) throw unknownAttachment();
       attachments.push({
         id: upload.id,

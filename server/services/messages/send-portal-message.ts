@@ -8,18 +8,23 @@ import { patientById, practiceStaff } from '../../storage/queries/people.js';
 import type { Executor } from '../../storage/schema.js';
 import type { WriteContext } from '../write-context.js';
 import { queueAlerts } from '../email/alert-queue.js';
+import { recordAudit, type Origin } from '../workflow/audit-log.js';
+import { afterPatientMessage } from '../workflow/portal-queue.js';
+import { forPatient, initialReceipts } from '../workflow/receipts.js';
+import { alertable } from '../workflow/thread-mute.js';
 import { contentHash, findRetry } from './idempotency.js';
 import { storeMessage } from './message-store.js';
 
 export async function sendPortalMessage(
   ctx: WriteContext,
+  origin: Origin,
   patientId: string,
   request: PortalSendRequest,
 ): Promise<{ created: boolean; message: Message }> {
   const { clientId, ...content } = request;
   const hash = contentHash(['portal', content]);
   const retry = await findRetry(ctx.db, 'patient', patientId, clientId, hash);
-  if (retry) return { created: false, message: JSON.parse(retry.messageJson) as Message };
+  if (retry) return { created: false, message: forPatient(JSON.parse(retry.messageJson) as Message) };
   const patient = (await patientById(ctx.db, patientId))!;
   let threadId: string | null = null;
   if (request.inReplyTo) {
@@ -30,6 +35,8 @@ export async function sendPortalMessage(
   }
   const staff = await practiceStaff(ctx.db, patient.practice_id);
   const id = randomUUID();
+  const sentAt = new Date(ctx.now()).toISOString();
+  const recipients = staff.map((member) => ({ kind: 'staff' as const, id: member.id, name: member.name }));
   const message: Message = {
     id,
     practiceId: patient.practice_id,
@@ -37,15 +44,17 @@ export async function sendPortalMessage(
     clientId,
     source: 'portal',
     sender: { kind: 'patient', id: patient.id, name: patient.name },
-    recipients: staff.map((member) => ({ kind: 'staff' as const, id: member.id, name: member.name })),
+    recipients,
     subject: request.subject,
     body: request.body,
-    sentAt: new Date(ctx.now()).toISOString(),
+    sentAt,
     inReplyTo: request.inReplyTo ?? null,
     patient: { id: patient.id, name: patient.name },
     encounter: null,
     document: null,
     attachments: [],
+    priority: 'normal',
+    receipts: initialReceipts(recipients, patient.id, sentAt),
   };
   const viewers = staff.map((member) => ({ staffId: member.id, read: false }));
   await storeMessage(ctx, {
@@ -57,16 +66,28 @@ export async function sendPortalMessage(
     viewers,
     fileUploadIds: [],
   });
-  await queueAlerts(
-    ctx,
-    patient.practice_id,
+  await afterPatientMessage(ctx, message, patient.id);
+  const alerted = await alertable(
+    ctx.db,
+    message.threadId,
     viewers.map((v) => v.staffId),
-    true,
+    'normal',
   );
-  return { created: true, message };
+  await queueAlerts(ctx, patient.practice_id, alerted, true);
+  await recordAudit(ctx, origin, [
+    {
+      action: 'message_sent',
+      practiceId: patient.practice_id,
+      actor: { kind: 'patient', id: patient.id },
+      messageId: id,
+      threadId: message.threadId,
+      patientId: patient.id,
+    },
+  ]);
+  return { created: true, message: forPatient(message) };
 }
 
 /** A patient's own threads, oldest first: their portal messages and the staff replies in them. */
 export async function portalMessages(db: Executor, patientId: string): Promise<Message[]> {
-  return (await portalMessageJson(db, patientId)).map((json) => JSON.parse(json) as Message);
+  return (await portalMessageJson(db, patientId)).map((json) => forPatient(JSON.parse(json) as Message));
 }

@@ -3,11 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { MailboxState, Message, Party, SendMessageRequest } from '../../../common/http/index.js';
 import { ApiError, notFound, unprocessable } from '../../errors.js';
-import { anyPatientOf, patientById, staffMembers } from '../../storage/queries/people.js';
+import { anyPatientOf, patientById, practiceStaff, staffMembers } from '../../storage/queries/people.js';
 import type { WriteContext } from '../write-context.js';
 import { queueAlerts } from '../email/alert-queue.js';
 import { contentHash, findRetry } from './idempotency.js';
-import { findVisibleMessage, mailboxState, storeMessage } from './message-store.js';
+import { afterStaffReply, claimForReply } from '../workflow/portal-queue.js';
+import { recordAudit, staffActor, type Origin } from '../workflow/audit-log.js';
+import { initialReceipts } from '../workflow/receipts.js';
+import { alertable } from '../workflow/thread-mute.js';
+import { findVisibleMessage, initialState, mailboxState, storeMessage } from './message-store.js';
 import { checkPortalReplyScope } from './portal-reply-scope.js';
 import { resolveAttachments, resolveLinks } from './resolve-links.js';
 
@@ -54,9 +58,11 @@ async function audience(
       );
     }
     const patient = (await patientById(ctx.db, parent.portalPatientId))!;
+    // Every staff member of the practice sees the staff replies of a portal thread (the shared queue).
+    const staff = await practiceStaff(ctx.db, practiceId);
     return {
       recipients: [{ kind: 'patient', id: patient.id, name: patient.name }],
-      staffViewers: [sender.id],
+      staffViewers: [sender.id, ...staff.map((member) => member.id).filter((id) => id !== sender.id)],
       threadId: parent.threadId,
       portalPatientId: patient.id,
     };
@@ -71,11 +77,13 @@ async function audience(
 
 export async function sendStaffMessage(
   ctx: WriteContext,
+  origin: Origin,
   senderId: string,
   practiceId: string,
   request: SendMessageRequest,
 ): Promise<SendResult> {
-  const { clientId, ...content } = request;
+  // takeOver is how, not what: a retry that adds it is the same message.
+  const { clientId, takeOver, ...content } = request;
   const hash = contentHash([practiceId, content]);
   const retry = await findRetry(ctx.db, 'staff', senderId, clientId, hash);
   if (retry) {
@@ -88,6 +96,7 @@ export async function sendStaffMessage(
   const sender = members.get(senderId);
   if (!sender) throw notFound();
   const who = await audience(ctx, sender, practiceId, request, members);
+  if (who.portalPatientId) await claimForReply(ctx, origin, senderId, practiceId, who.threadId!, takeOver ?? false);
   const links = await resolveLinks(ctx.db, practiceId, request);
   const { attachments, fileUploadIds } = await resolveAttachments(
     ctx.db,
@@ -97,6 +106,7 @@ export async function sendStaffMessage(
   );
   if (who.portalPatientId) await checkPortalReplyScope(ctx.db, practiceId, who.portalPatientId, request);
   const id = randomUUID();
+  const sentAt = new Date(ctx.now()).toISOString();
   const message: Message = {
     id,
     practiceId,
@@ -107,14 +117,21 @@ export async function sendStaffMessage(
     recipients: who.recipients,
     subject: request.subject,
     body: request.body,
-    sentAt: new Date(ctx.now()).toISOString(),
+    sentAt,
     inReplyTo: request.inReplyTo ?? null,
     ...links,
     patient:
       links.patient ?? (who.portalPatientId ? { id: who.recipients[0]!.id, name: who.recipients[0]!.name } : null),
     attachments,
+    priority: request.priority ?? 'normal',
+    receipts: initialReceipts(who.recipients, senderId, sentAt),
   };
-  const viewers = who.staffViewers.map((staffId) => ({ staffId, read: staffId === senderId }));
+  // In a portal thread the other staff get the reply to know of it, not to answer it: already read.
+  const viewers = who.staffViewers.map((staffId) => ({
+    staffId,
+    read: staffId === senderId || who.portalPatientId !== null,
+    readAt: staffId === senderId ? ctx.now() : null,
+  }));
   await storeMessage(ctx, {
     message,
     senderKind: 'staff',
@@ -124,11 +141,20 @@ export async function sendStaffMessage(
     viewers,
     fileUploadIds,
   });
-  await queueAlerts(
-    ctx,
-    practiceId,
-    who.staffViewers.filter((staffId) => staffId !== senderId),
-    false,
-  );
-  return { created: true, message, state: { messageId: id, read: true, flagged: false, archived: false } };
+  if (who.portalPatientId) await afterStaffReply(ctx, message);
+  else {
+    const recipients = who.staffViewers.filter((staffId) => staffId !== senderId);
+    await queueAlerts(ctx, practiceId, await alertable(ctx.db, message.threadId, recipients, message.priority!), false);
+  }
+  await recordAudit(ctx, origin, [
+    {
+      action: 'message_sent',
+      practiceId,
+      actor: staffActor(senderId),
+      messageId: id,
+      threadId: message.threadId,
+      patientId: message.patient?.id,
+    },
+  ]);
+  return { created: true, message, state: initialState(id, true) };
 }

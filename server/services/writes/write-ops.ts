@@ -11,7 +11,9 @@ import type { WriteContext } from '../write-context.js';
 import { patchMailboxState } from '../mailbox-state.js';
 import { sendPortalMessage } from '../messages/send-portal-message.js';
 import { sendStaffMessage } from '../messages/send-staff-message.js';
-import { saveSettings } from '../settings.js';
+import { changeSettings } from '../settings.js';
+import type { Origin } from '../workflow/audit-log.js';
+import { workflowWriteOps } from '../workflow/workflow-write-ops.js';
 
 export interface UploadToRecord {
   id: string;
@@ -24,16 +26,21 @@ export interface UploadToRecord {
 }
 
 export const writeOps = {
-  sendStaffMessage: (ctx: WriteContext, a: { staffId: string; practiceId: string; request: SendMessageRequest }) =>
-    sendStaffMessage(ctx, a.staffId, a.practiceId, a.request),
-  sendPortalMessage: (ctx: WriteContext, a: { patientId: string; request: PortalSendRequest }) =>
-    sendPortalMessage(ctx, a.patientId, a.request),
+  sendStaffMessage: (
+    ctx: WriteContext,
+    a: { origin: Origin; staffId: string; practiceId: string; request: SendMessageRequest },
+  ) => sendStaffMessage(ctx, a.origin, a.staffId, a.practiceId, a.request),
+  sendPortalMessage: (ctx: WriteContext, a: { origin: Origin; patientId: string; request: PortalSendRequest }) =>
+    sendPortalMessage(ctx, a.origin, a.patientId, a.request),
   patchMailboxState: (
     ctx: WriteContext,
-    a: { staffId: string; practiceId: string; messageId: string; patch: StatePatch },
-  ) => patchMailboxState(ctx, a.staffId, a.practiceId, a.messageId, a.patch),
-  saveSettings: (ctx: WriteContext, a: { staffId: string; practiceId: string; settings: PracticeSettings }) =>
-    saveSettings(ctx, a.staffId, a.practiceId, a.settings),
+    a: { origin: Origin; staffId: string; practiceId: string; messageId: string; patch: StatePatch },
+  ) => patchMailboxState(ctx, a.origin, a.staffId, a.practiceId, a.messageId, a.patch),
+  saveSettings: (
+    ctx: WriteContext,
+    a: { origin: Origin; staffId: string; practiceId: string; settings: PracticeSettings },
+  ) => changeSettings(ctx, a.origin, a.staffId, a.practiceId, a.settings),
+  ...workflowWriteOps,
   insertUpload: (ctx: WriteContext, u: UploadToRecord): Promise<void> =>
     insertUpload(ctx.db, {
       id: u.id,

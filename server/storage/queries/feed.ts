@@ -57,12 +57,16 @@ export interface FeedPage {
   items: string | null;
 }
 
-// Every change is `{"kind","practiceId", <data>}`; <data> is the message JSON plus the state
-// snapshot for a message, or the stored payload under the kind's own name for the others.
+// Every change is `{"kind","practiceId", <data>}`. For a message <data> is the message JSON plus
+// the state snapshot; for the first wave's other kinds, the stored payload under the kind's own name;
+// the second wave's kinds store their fields flat (services/workflow/change-fanout.ts), spliced in
+// after practiceId without the payload's opening brace.
+const NAMED_KINDS = `'state', 'settings', 'user'`;
 const ITEM = (quote: (column: string) => string): string => `
   '{"kind":"' || f.kind || '","practiceId":' || ${quote('f.practice_id')} || ',' ||
-  CASE f.kind WHEN 'message' THEN '"message":' || m.message_json || ',"state":' || f.payload
-              ELSE '"' || f.kind || '":' || f.payload END || '}'`;
+  CASE WHEN f.kind = 'message' THEN '"message":' || m.message_json || ',"state":' || f.payload || '}'
+       WHEN f.kind IN (${NAMED_KINDS}) THEN '"' || f.kind || '":' || f.payload || '}'
+       ELSE substr(f.payload, 2) END`;
 
 const SQLITE_PAGE = `
 SELECT max(seq) AS last, group_concat(item, ',' ORDER BY seq) AS items FROM (

@@ -36,7 +36,7 @@ export async function insertMessage(db: Executor, m: StoredMessage): Promise<num
 export async function insertMailboxRows(
   db: Executor,
   messageSeq: number,
-  viewers: { staffId: string; read: boolean }[],
+  viewers: { staffId: string; read: boolean; readAt?: number | null }[],
 ): Promise<void> {
   if (viewers.length === 0) return;
   await db
@@ -48,6 +48,7 @@ export async function insertMailboxRows(
         read: viewer.read ? 1 : 0,
         flagged: 0,
         archived: 0,
+        read_at: viewer.readAt ?? null,
       })),
     )
     .execute();
@@ -81,6 +82,8 @@ export interface VisibleRow {
   read: Flag;
   flagged: Flag;
   archived: Flag;
+  read_at: number | null;
+  snoozed_until: number | null;
 }
 
 /**
@@ -106,6 +109,8 @@ export function findVisibleMessage(
       'mb.read',
       'mb.flagged',
       'mb.archived',
+      'mb.read_at',
+      'mb.snoozed_until',
     ])
     .where('m.id', '=', id)
     .where('m.practice_id', '=', practiceId)
@@ -116,7 +121,7 @@ export function findVisibleMessage(
 export function mailboxFlags(db: Executor, staffId: string, messageSeq: number) {
   return db
     .selectFrom('mailbox')
-    .select(['read', 'flagged', 'archived'])
+    .select(['read', 'flagged', 'archived', 'snoozed_until'])
     .where('staff_id', '=', staffId)
     .where('message_seq', '=', messageSeq)
     .executeTakeFirst();
@@ -126,11 +131,16 @@ export async function updateMailboxFlags(
   db: Executor,
   staffId: string,
   messageSeq: number,
-  flags: { read: boolean; flagged: boolean; archived: boolean },
+  flags: { read: boolean; flagged: boolean; archived: boolean; snoozedUntil: number | null },
 ): Promise<void> {
   await db
     .updateTable('mailbox')
-    .set({ read: flags.read ? 1 : 0, flagged: flags.flagged ? 1 : 0, archived: flags.archived ? 1 : 0 })
+    .set({
+      read: flags.read ? 1 : 0,
+      flagged: flags.flagged ? 1 : 0,
+      archived: flags.archived ? 1 : 0,
+      snoozed_until: flags.snoozedUntil,
+    })
     .where('staff_id', '=', staffId)
     .where('message_seq', '=', messageSeq)
     .execute();

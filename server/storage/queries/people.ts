@@ -3,14 +3,19 @@ import { sql } from 'kysely';
 import type { PracticeRef, StaffUser } from '../../../common/http/index.js';
 import type { Executor } from '../schema.js';
 
-export async function isMember(db: Executor, staffId: string, practiceId: string): Promise<boolean> {
+/** `staffId`'s role in `practiceId` (undefined: not a member). */
+export async function memberRole(db: Executor, staffId: string, practiceId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('memberships')
     .select('role')
     .where('practice_id', '=', practiceId)
     .where('staff_id', '=', staffId)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.role;
+}
+
+export async function isMember(db: Executor, staffId: string, practiceId: string): Promise<boolean> {
+  return (await memberRole(db, staffId, practiceId)) !== undefined;
 }
 
 export function practiceStaff(db: Executor, practiceId: string): Promise<StaffUser[]> {

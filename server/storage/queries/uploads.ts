@@ -8,19 +8,34 @@ export async function insertUpload(db: Executor, upload: NewUpload): Promise<voi
 export function uploadById(db: Executor, id: string) {
   return db
     .selectFrom('uploads')
-    .select(['id', 'uploader_id', 'name', 'mime_type', 'size', 'sha256'])
+    .select(['id', 'practice_id', 'uploader_id', 'name', 'mime_type', 'size', 'sha256'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
 
-/** An upload `senderId` made in `practiceId`, which they may attach. */
-export function ownUpload(db: Executor, id: string, practiceId: string, senderId: string) {
+/**
+ * An upload `senderId` may attach in `practiceId`: their own, or a file of any message of that
+ * practice in their mailbox (a forward needs no upload again).
+ */
+export function attachableUpload(db: Executor, id: string, practiceId: string, senderId: string) {
   return db
-    .selectFrom('uploads')
-    .select(['id', 'name', 'size', 'mime_type', 'sha256'])
-    .where('id', '=', id)
-    .where('practice_id', '=', practiceId)
-    .where('uploader_id', '=', senderId)
+    .selectFrom('uploads as u')
+    .select(['u.id', 'u.name', 'u.size', 'u.mime_type', 'u.sha256'])
+    .where('u.id', '=', id)
+    .where('u.practice_id', '=', practiceId)
+    .where((eb) =>
+      eb.or([
+        eb('u.uploader_id', '=', senderId),
+        eb.exists(
+          eb
+            .selectFrom('message_files as f')
+            .innerJoin('mailbox as b', 'b.message_seq', 'f.message_seq')
+            .select('f.upload_id')
+            .whereRef('f.upload_id', '=', 'u.id')
+            .where('b.staff_id', '=', senderId),
+        ),
+      ]),
+    )
     .executeTakeFirst();
 }
 
