@@ -4,7 +4,7 @@
 // is back. Real server on loopback, real SQLite files.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { accountDir, accountsRoot, removeUndecryptableAccounts } from '../../main/core/session/account-storage.js';
 import { JsonFileSecretStore, MemorySecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import {
@@ -17,11 +17,9 @@ import {
 import { serverView } from './support/server-feed.js';
 
 let server: EngineTestServer;
-beforeAll(async () => {
-  server = await startEngineTestServer();
-});
-afterAll(async () => {
-  await server?.cleanup();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 const DESK = 'frontdesk@sunrise.example';
@@ -51,6 +49,8 @@ async function keyringLessRun(dir: string): Promise<{ removed: number; recovered
 
 describe('starts without a keyring', () => {
   it('remove only what earlier keyring-less runs left, and never the account a keyring kept', async () => {
+    server = await startEngineTestServer();
+    cleanups.push(() => server.cleanup());
     // A run with a keyring: signed in, and a message written while the server was away waits in the outbox.
     const kept = makeEngine();
     const session = await signIn(kept, server.url, DESK);
@@ -60,6 +60,7 @@ describe('starts without a keyring', () => {
       async () => (await kept.engine.handlers.listStaff({ practiceId, query: 'lee' })).users[0],
     );
     const dir = kept.dir;
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const keptFolder = accountDir(dir, server.url, session.user?.id ?? '');
     try {
       await server.stop();
@@ -90,7 +91,6 @@ describe('starts without a keyring', () => {
       expect(back.last('cacheRecovered')).toBeUndefined();
     } finally {
       await back.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
