@@ -66,6 +66,8 @@ write('assets/icon.png', drawAppIcon(512));
 write('assets/tray/tray-16.png', drawTrayIcon(16, ''));
 write('assets/tray/tray-32.png', drawTrayIcon(32, ''));
 write('assets/tray/tray-16@2x.png', drawTrayIcon(32, ''));
+// The browser host's tab icon (renderer/index.html links it; Vite copies public/ next to the page).
+write('renderer/public/favicon.png', drawAppIcon(64));
 
 const previewIndex = process.argv.indexOf('--preview');
 if (previewIndex !== -1 && process.argv[previewIndex + 1]) {

@@ -103,6 +103,10 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** What the practice server can do, asked live; null = unknown (offline, or a server that does not say). */
+export const ServerFeatures = z.object({ emailAlerts: z.boolean().nullable() });
+export type ServerFeatures = z.infer<typeof ServerFeatures>;
+
 export const OutboxItem = z.object({
   id: z.number().int(),
   kind: z.enum(['send', 'state', 'settings', 'portalThread', 'threadState', 'template']),
@@ -110,6 +114,10 @@ export const OutboxItem = z.object({
   status: z.enum(['pending', 'failed']),
   error: z.string().nullable(),
   createdAt: IsoTime,
+  /** The message the item is about (a send: its local copy), or null (settings). */
+  messageId: Id.nullable(),
+  /** A send the server cannot have yet, so the user may take it back (cancelOutboxItem). */
+  cancellable: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

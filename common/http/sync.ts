@@ -44,4 +44,10 @@ export const LiveServerMessage = z.discriminatedUnion('type', [
 export type LiveServerMessage = z.infer<typeof LiveServerMessage>;
 export const LIVE_BAD_TOKEN_CLOSE_CODE = 4401;
 
-export const HealthResponse = z.object({ status: z.literal('ok'), version: z.string() });
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  /** Extension (server/README.md): whether this server can send email alerts (an SMTP server is set up). */
+  emailAlerts: z.boolean().optional(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

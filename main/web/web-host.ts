@@ -90,6 +90,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
   });
   app.get('/', async (_request, reply) => reply.sendFile('index.html'));
+  // Browsers ask for /favicon.ico where a page has no icon link (e.g. the 403 above): the app icon, not a 404.
+  app.get('/favicon.ico', (_request, reply) => reply.type('image/png').sendFile('favicon.png'));
 
   const sockets = new Set<import('ws').WebSocket>();
   const unsubscribe = options.engine.subscribe((event, payload) => {

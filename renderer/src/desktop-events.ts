@@ -8,6 +8,7 @@ import { useNoticeStore } from './stores/notice-store.js';
 import { usePortalStore } from './stores/portal-store.js';
 import { useRouteStore } from './stores/route-store.js';
 import { useSearchStore } from './stores/search-store.js';
+import { mayRefreshNow } from './stores/send-in-flight.js';
 import { useSessionStore } from './stores/session-store.js';
 import { useSyncStore } from './stores/sync-store.js';
 import { useTemplatesStore } from './stores/templates-store.js';
@@ -27,6 +28,7 @@ export function refreshVisible(): void {
 }
 
 function refreshNow(): void {
+  if (!mayRefreshNow(refreshNow)) return;
   const practiceId = useSessionStore.getState().practiceId;
   if (!practiceId || useLockStore.getState().locked) return;
   const list = useMessageListStore.getState();

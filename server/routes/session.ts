@@ -23,6 +23,7 @@ export function registerSessionRoutes(app: App, ctx: ServerContext, live: LiveHu
   app.get(routes.health.path, { schema: { response: { 200: HealthResponse } } }, () => ({
     status: 'ok' as const,
     version: SERVER_VERSION,
+    emailAlerts: ctx.alertsEnabled,
   }));
 
   app.post(

@@ -37,7 +37,7 @@ function walk(dir: string): string[] {
 
 const canaryFile = (canary: string) => Buffer.from(`${canary} `.repeat(20_000)); // ~ 3 chunks of 64 KiB
 
-/** Stages a canary file, sends it to Dr. Lee and waits until the server has it. */
+/** Stages a canary file (noting the staged files it left) and sends it to Dr. Lee. */
 async function sendWithFile(t: TestEngine, practiceId: string, canary: string) {
   const lee = await waitFor(
     'directory',
@@ -49,6 +49,8 @@ async function sendWithFile(t: TestEngine, practiceId: string, canary: string) {
     mimeType: 'text/plain',
     base64: bytes.toString('base64'),
   });
+  // Online, the send answers once delivered, and a delivered file's staged copy is gone by then.
+  const stagedFiles = walk(path.join(t.dir, 'accounts')).filter((f) => f.includes(`${path.sep}staged${path.sep}`));
   const { messageId } = await t.engine.handlers.sendMessage({
     practiceId,
     to: [lee.id],
@@ -56,7 +58,7 @@ async function sendWithFile(t: TestEngine, practiceId: string, canary: string) {
     body: 'See the file.',
     attachments: [{ kind: 'file', id: staged.id }],
   });
-  return { staged, messageId, bytes };
+  return { staged, messageId, bytes, stagedFiles };
 }
 
 async function attachmentOf(t: TestEngine, messageId: string) {
@@ -97,8 +99,7 @@ describe('attachment files at rest', () => {
       const session = await signIn(t, server.url, 'frontdesk@sunrise.example');
       const practiceId = session.practices[0]?.id ?? '';
       const canary = `CANARY-${randomBytes(6).toString('hex')}`;
-      const { messageId, bytes } = await sendWithFile(t, practiceId, canary);
-      const stagedFiles = walk(path.join(t.dir, 'accounts')).filter((f) => f.includes(`${path.sep}staged${path.sep}`));
+      const { messageId, bytes, stagedFiles } = await sendWithFile(t, practiceId, canary);
       expect(stagedFiles.length).toBeGreaterThan(0);
       await waitFor('delivered', async () => (await t.engine.handlers.getOutbox({})).items.length === 0);
       const sent = await t.engine.handlers.getAttachmentContent(await attachmentOf(t, messageId));

@@ -6,6 +6,7 @@ import { DesktopCallError } from '../../main/core/errors.js';
 import {
   makeEngine,
   signIn,
+  signInDeskWithLee,
   startEngineTestServer,
   waitFor,
   type EngineTestServer,
@@ -21,14 +22,7 @@ let leeId: string;
 beforeAll(async () => {
   server = await startEngineTestServer();
   t = makeEngine();
-  const session = await signIn(t, server.url, 'frontdesk@sunrise.example');
-  sunrise = session.practices[0]?.id ?? '';
-  leeId = (
-    await waitFor(
-      'directory',
-      async () => (await t.engine.handlers.listStaff({ practiceId: sunrise, query: 'lee' })).users[0],
-    )
-  ).id;
+  ({ sunrise, leeId } = await signInDeskWithLee(t, server.url));
 });
 afterAll(async () => {
   await t?.stop();
@@ -99,6 +93,8 @@ describe('offline', () => {
     await server.restart();
     t.engine.reconnectNow();
     await waitFor('outbox drained', async () => (await t.engine.handlers.getOutbox({})).items.length === 0, 20_000);
+    // The count the UI shows follows the state changes too, not only the sends.
+    await waitFor('pending count follows', async () => (await status()).pendingOutbox === 0);
     await waitFor('online', async () => (await status()).state === 'online');
     const view = await serverView(server.url, 'dr.lee@sunrise.example');
     const subjects = [...view.messages.values()].map((m) => m.subject);

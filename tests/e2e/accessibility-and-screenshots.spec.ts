@@ -57,3 +57,49 @@ test('every screen is accessible, in light and dark', async ({ openApp }) => {
     }
   }
 });
+
+test('what issue 14 added is accessible too: field problems, counters, the outbox, a document preview', async ({
+  openApp,
+  practice,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = await openApp({ signInAs: 'frontdesk@sunrise.example' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('button', { name: 'New Message' }).click();
+    await page.getByRole('combobox', { name: 'To' }).fill('Ana Ruiz');
+    await expect(page.getByText(/Patients can only be answered/)).toBeVisible();
+    await expectAccessible(page, `To explains patients (${scheme})`);
+    await page.getByRole('combobox', { name: 'To' }).fill('Lee');
+    await page.getByRole('option', { name: /Daniel Lee/ }).click();
+    await page.getByRole('combobox', { name: 'Patient' }).fill('Zed Nobody');
+    await page.getByLabel('Subject').fill('s'.repeat(260));
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByText(/No patient matches/)).toBeVisible();
+    await expect(page.getByText('260 / 255 characters')).toBeVisible();
+    await expectAccessible(page, `new message problems (${scheme})`);
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+
+    await page.getByRole('button', { name: /Lab results for Grace Kim/ }).click();
+    await page
+      .getByRole('list', { name: 'Referenced records' })
+      .getByRole('button', { name: 'Lab results: CBC' })
+      .click();
+    await expect(page.getByRole('dialog', { name: 'CBC results.pdf' })).toBeVisible();
+    await expectAccessible(page, `document preview (${scheme})`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Previous screen' }).click();
+  }
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await practice.stop();
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /Please call back Liam Patel/ }).click();
+  await page.getByRole('textbox', { name: /Reply/ }).fill('Called him back; he will come in Friday.');
+  await page.getByRole('button', { name: 'Reply' }).click();
+  await page.getByRole('button', { name: 'Outbox: 1 pending' }).click();
+  await expect(page.getByRole('list', { name: 'Messages waiting to be sent' }).getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page, 'outbox');
+  await page.screenshot({ path: `${screenshotDir}/outbox.png` });
+  await practice.restart();
+});

@@ -37,6 +37,11 @@ afterAll(async () => {
 const drained = (): Promise<void> => emailQueueDrained(server);
 
 describe('email alerts', () => {
+  it('says in the health answer that this server can send them', async () => {
+    const health = await fetch(`${server.url}/api/v1/health`);
+    expect(((await health.json()) as { emailAlerts?: boolean }).emailAlerts).toBe(true);
+  });
+
   it('alerts only the recipients who asked, with no PHI, and a link to the public URL', async () => {
     sink.received.length = 0;
     const upload = await uploadStream({

@@ -43,7 +43,7 @@ describe('sending', () => {
     const patient = await w.desk.api('GET', `/practices/${w.sunriseId}/patients/${anaId}`);
     const detail = (
       patient.body as {
-        patient: { encounters: { id: string; date: string }[]; documents: { id: string; fileName: string }[] };
+        patient: { encounters: { id: string; date: string }[]; documents: { id: string; title: string }[] };
       }
     ).patient;
     const encounter = detail.encounters[0]!;
@@ -64,7 +64,7 @@ describe('sending', () => {
     expect(message.attachments.map((a) => ('refId' in a ? [a.kind, a.refId, a.name] : []))).toEqual([
       ['encounter', encounter.id, `Encounter ${encounter.date}`],
       ['patient', anaId, 'Patient record: Ana Ruiz'],
-      ['document', document.id, document.fileName],
+      ['document', document.id, document.title],
     ]);
   });
 

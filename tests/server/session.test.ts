@@ -19,6 +19,8 @@ describe('health and openapi', () => {
     const response = await apiClient(server.url)('GET', '/health');
     expect(response.status).toBe(200);
     expect(HealthResponse.parse(response.body).status).toBe('ok');
+    // No SMTP_URL here: the health answer says email alerts are off (the settings screen tells users).
+    expect(HealthResponse.parse(response.body).emailAlerts).toBe(false);
   });
 
   it('serves an OpenAPI document generated from the zod schemas', async () => {

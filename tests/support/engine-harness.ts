@@ -134,6 +134,17 @@ export async function signIn(t: TestEngine, serverUrl: string, email: string) {
   return session;
 }
 
+/** Signs the front desk in and waits for the directory: the first practice (Sunrise) and Dr. Lee's user id. */
+export async function signInDeskWithLee(t: TestEngine, serverUrl: string): Promise<{ sunrise: string; leeId: string }> {
+  const session = await signIn(t, serverUrl, 'frontdesk@sunrise.example');
+  const sunrise = session.practices[0]?.id ?? '';
+  const lee = await waitFor(
+    'directory',
+    async () => (await t.engine.handlers.listStaff({ practiceId: sunrise, query: 'lee' })).users[0],
+  );
+  return { sunrise, leeId: lee.id };
+}
+
 /** A second client straight over HTTP (another user sending, etc.). */
 export async function apiLogin(serverUrl: string, email: string) {
   const r = await fetch(`${serverUrl}/api/v1/session`, {

@@ -12,6 +12,8 @@ import type { Engine, EngineListener } from '../../main/core/host-ports.js';
 import { startWebHost, type RunningWebHost } from '../../main/web/web-host.js';
 
 const SECRET = 'a'.repeat(64);
+/** The PNG signature is enough for the host: it serves the file as it is. */
+const FAVICON = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 let host: RunningWebHost;
 let rendererDir: string;
 let emit: EngineListener = () => undefined;
@@ -68,6 +70,7 @@ function nextFrame(socket: WebSocket): Promise<Record<string, unknown>> {
 beforeAll(async () => {
   rendererDir = mkdtempSync(join(tmpdir(), 'pm-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Practice Messenger</title>');
+  writeFileSync(join(rendererDir, 'favicon.png'), FAVICON);
   host = await startWebHost({ engine, rendererDir, port: 0, secret: SECRET });
 });
 afterAll(async () => {
@@ -84,6 +87,15 @@ describe('browser host', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('serves the app icon as the favicon, at the address browsers ask for unprompted too', async () => {
+    for (const path of ['/favicon.png', '/favicon.ico']) {
+      const response = await fetch(`${host.origin}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await response.arrayBuffer()).equals(FAVICON)).toBe(true);
+    }
   });
 
   it('refuses the page without the secret', async () => {

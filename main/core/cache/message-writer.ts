@@ -20,6 +20,10 @@ export class MessageWriter {
   private readonly setDelivery;
   private readonly pendingPatches;
   private readonly anyPendingPatch;
+  private readonly unsentRow;
+  private readonly indexedThrough;
+  private readonly unindex;
+  private readonly deleteMessage;
   /** Set while a sync page is stored: no pending state patch exists, so none is looked up per message. */
   private noPendingPatches = false;
 
@@ -30,8 +34,8 @@ export class MessageWriter {
     this.findRowid = db.prepare<[string], { rowid: number; client_id: string }>(
       'SELECT rowid, client_id FROM messages WHERE id = ?',
     );
-    this.findRow = db.prepare<[string], { rowid: number; practice_id: string }>(
-      'SELECT rowid, practice_id FROM messages WHERE id = ?',
+    this.findRow = db.prepare<[string], { rowid: number; practice_id: string; subject: string }>(
+      'SELECT rowid, practice_id, subject FROM messages WHERE id = ?',
     );
     const cols = `id, client_id, practice_id, thread_id, source, sender_id, sender_name, subject, body, patient_name,
       recipient_names, has_attachments, sent_at, incoming, outgoing, json, delivery, delivery_error`;
@@ -73,6 +77,25 @@ export class MessageWriter {
     this.anyPendingPatch = db.prepare<[], { found: number }>(
       `SELECT EXISTS (SELECT 1 FROM outbox WHERE kind = 'state' AND status = 'pending') AS found`,
     );
+    this.unsentRow = db.prepare<
+      [string],
+      { rowid: number; subject: string; body: string; sender_name: string; patient_name: string | null }
+    >(`SELECT rowid, subject, body, sender_name, patient_name FROM messages WHERE id = ? AND delivery != 'delivered'`);
+    this.indexedThrough = db.prepare<[], { n: number }>('SELECT indexed_through AS n FROM fts_progress WHERE id = 1');
+    this.unindex = db.prepare(
+      `INSERT INTO messages_fts (messages_fts, rowid, subject, body, sender_name, patient_name)
+       VALUES ('delete', @rowid, @subject, @body, @sender_name, @patient_name)`,
+    );
+    this.deleteMessage = db.prepare<[number]>('DELETE FROM messages WHERE rowid = ?');
+  }
+
+  /** Drops a queued message the user cancelled before the server had it (state and attachments cascade). */
+  removeUnsent(localId: string): void {
+    const row = this.unsentRow.get(localId);
+    if (!row) return;
+    // Only rows already indexed may leave the search index (see fts_progress in migration 1).
+    if (row.rowid <= (this.indexedThrough.get()?.n ?? 0)) this.unindex.run(row);
+    this.deleteMessage.run(row.rowid);
   }
 
   /**
@@ -89,9 +112,9 @@ export class MessageWriter {
     }
   }
 
-  rowOf(messageId: string): { rowid: number; practiceId: string } | null {
+  rowOf(messageId: string): { rowid: number; practiceId: string; subject: string } | null {
     const row = this.findRow.get(messageId);
-    return row ? { rowid: row.rowid, practiceId: row.practice_id } : null;
+    return row ? { rowid: row.rowid, practiceId: row.practice_id, subject: row.subject } : null;
   }
 
   /** Stores a message the server sent; an echo of a locally queued one replaces the local row. */

@@ -64,6 +64,17 @@ export class OutboxStore {
     this.db.prepare('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
   }
 
+  /**
+   * A send's payload, false when the send is gone (cancelled). Ids are reused once the newest row is gone, so
+   * the target must match too, or a cancelled send's late write would land on another item.
+   */
+  updateSendPayload(id: number, target: string | null, payload: unknown): boolean {
+    const { changes } = this.db
+      .prepare('UPDATE outbox SET payload = ? WHERE id = ? AND target IS ?')
+      .run(JSON.stringify(payload), id, target);
+    return changes === 1;
+  }
+
   /** Points an item at another target (a template's server id once its create went through). */
   retarget(id: number, target: string): void {
     this.db.prepare('UPDATE outbox SET target = ? WHERE id = ?').run(target, id);
@@ -71,6 +82,11 @@ export class OutboxStore {
 
   remove(id: number): void {
     this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+  }
+
+  /** Flag/archive/read changes queued against a message that will now never be sent. */
+  removeStateChangesFor(target: string): void {
+    this.db.prepare(`DELETE FROM outbox WHERE kind = 'state' AND target = ?`).run(target);
   }
 
   markFailed(id: number, error: string): void {
@@ -98,6 +114,8 @@ export class OutboxStore {
         status: r.status,
         error: r.error,
         createdAt: r.created_at,
+        messageId: r.target,
+        cancellable: r.kind === 'send' && !(JSON.parse(r.payload) as { posted?: boolean }).posted,
       }));
   }
 }

@@ -10,6 +10,7 @@ type AccountHandlers = Pick<
   | 'signIn'
   | 'signOut'
   | 'getSyncStatus'
+  | 'getServerFeatures'
   | 'getPreferences'
   | 'savePreferences'
   | 'getDraft'
@@ -30,6 +31,13 @@ export function accountHandlers(ctx: HandlerContext): AccountHandlers {
       return { ok: true as const };
     },
     getSyncStatus: async () => ctx.status.current,
+    getServerFeatures: async () => {
+      // Asked live: the settings screen says so when the server can't send email alerts.
+      const health = await session()
+        .client.health()
+        .catch(() => null);
+      return { emailAlerts: health?.emailAlerts ?? null };
+    },
     getPreferences: async () => ctx.preferences(),
     savePreferences: async (patch) => ctx.savePreferences(patch),
     getDraft: async ({ practiceId }) => {

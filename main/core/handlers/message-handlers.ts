@@ -20,6 +20,7 @@ type MessageHandlers = Pick<
   | 'stageFile'
   | 'getOutbox'
   | 'retryOutboxItem'
+  | 'cancelOutboxItem'
 >;
 
 export function messageHandlers(ctx: HandlerContext): MessageHandlers {
@@ -57,7 +58,7 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
         throw new DesktopCallError('unknown_recipient', 'A recipient is not on this practice’s staff list.');
       }
       const messageId = await s.cache.writer.queueMessage(s.me, practiceId, compose, null);
-      s.localChange([practiceId], true);
+      await s.deliverNewMessage([practiceId]);
       return { messageId };
     },
     reply: async ({ messageId, body, attachments, mode, takeOver, priority }) => {
@@ -100,9 +101,9 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
           ...(priority ? { priority } : {}),
           ...(takeOver ? { takeOver } : {}),
         },
-        { threadId: original.threadId, recipients },
+        { threadId: original.threadId, recipients, patient: original.patient },
       );
-      s.localChange([original.practiceId], true);
+      await s.deliverNewMessage([original.practiceId]);
       return { messageId: newId };
     },
     setMessageState: async ({ messageId, patch }) => {
@@ -137,6 +138,13 @@ export function messageHandlers(ctx: HandlerContext): MessageHandlers {
     getOutbox: async () => ({ items: session().cache.reader.outboxItems() }),
     retryOutboxItem: async ({ id }) => {
       if (!(await session().flusher.retry(id))) throw notFound('outbox item');
+      return { ok: true as const };
+    },
+    cancelOutboxItem: async ({ id, messageId }) => {
+      const s = session();
+      const { practiceId, stagedIds } = await s.cache.writer.cancelSend(id, messageId);
+      for (const stagedId of stagedIds) s.files.removeStaged(stagedId);
+      s.localChange([practiceId]);
       return { ok: true as const };
     },
   };

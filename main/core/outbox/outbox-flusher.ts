@@ -6,7 +6,7 @@ import type { AccountCache } from '../cache/account-cache.js';
 import type { OutboxRow } from '../cache/outbox-store.js';
 import type { FileStore } from '../files/file-store.js';
 import { Backoff } from '../sync/backoff.js';
-import { isRetryable, ServerError, type ServerClient } from '../sync/server-client.js';
+import { isRetryable, NetworkError, ServerError, type ServerClient } from '../sync/server-client.js';
 import { WorkflowClient } from '../sync/workflow-client.js';
 import { SendPayload, SettingsPayload, StatePayload } from './outbox-payloads.js';
 import { WorkflowSender } from './workflow-sender.js';
@@ -108,7 +108,7 @@ export class OutboxFlusher {
       const { attachment } = await client.upload(item.practice_id, meta.name, meta.mimeType, bytes);
       payload.uploaded[file.id] = attachment.id;
       files.writeVerified(bytes, attachment.sha256);
-      await cache.writer.outboxProgress(item.id, payload);
+      if (!(await cache.writer.outboxProgress(item.id, item.target, payload))) return; // Cancelled meanwhile.
     }
     const request = {
       ...payload.request,
@@ -120,7 +120,9 @@ export class OutboxFlusher {
           }
         : {}),
     };
-    const { message, state } = await client.send(item.practice_id, request);
+    const sent = await this.postMessage(item, payload, request);
+    if (!sent) return;
+    const { message, state } = sent;
     await cache.writer.outboxSent(
       item.id,
       message,
@@ -129,6 +131,26 @@ export class OutboxFlusher {
     );
     for (const file of staged) files.removeStaged(file.id);
     this.deps.onChanged([item.practice_id]);
+  }
+
+  /**
+   * Posts the message, noting first that it may reach the server (from then on it can't be cancelled; null
+   * when it was cancelled before that note), and clearing the note when the answer shows it was not stored:
+   * no connection was made, or the server refused it.
+   */
+  private async postMessage(item: OutboxRow, payload: SendPayload, request: SendPayload['request']) {
+    const { cache, client } = this.deps;
+    if (!(await cache.writer.outboxProgress(item.id, item.target, { ...payload, posted: true }))) return null;
+    try {
+      return await client.send(item.practice_id, request);
+    } catch (error) {
+      const notStored =
+        (error instanceof NetworkError && error.requestNotSent) ||
+        // 409: a message with this clientId is stored already.
+        (error instanceof ServerError && error.status >= 400 && error.status < 500 && error.status !== 409);
+      if (notStored && cache.reader.isOpen) await cache.writer.outboxProgress(item.id, item.target, payload);
+      throw error;
+    }
   }
 
   private async patchState(item: OutboxRow, payload: StatePayload): Promise<void> {
@@ -143,6 +165,8 @@ export class OutboxFlusher {
     const messageId = this.serverIdOf(item.target ?? '');
     const { state } = await client.patchState(item.practice_id, messageId, payload.patch);
     await cache.writer.outboxStateApplied(item.id, state);
+    // The outbox shrank: its count (sync status) and the Outbox screen must follow.
+    this.deps.onChanged([item.practice_id]);
   }
 
   private async putSettings(item: OutboxRow, settings: SettingsPayload): Promise<void> {
@@ -160,7 +184,7 @@ export class OutboxFlusher {
   }
 
   private async fail(item: OutboxRow, reason: string): Promise<void> {
-    await this.deps.cache.writer.outboxFailed(item.id, reason);
+    await this.deps.cache.writer.outboxFailed(item.id, reason, item.target);
     this.deps.onChanged([item.practice_id]);
   }
 

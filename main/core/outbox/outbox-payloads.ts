@@ -6,6 +6,8 @@ export const SendPayload = z.object({
   request: SendMessageRequest,
   /** Staged file id -> the server's upload id, filled in as each upload succeeds. */
   uploaded: z.record(z.string(), z.string()),
+  /** The message itself was posted and the server may have stored it, so it can no longer be cancelled. */
+  posted: z.boolean().optional(),
 });
 export type SendPayload = z.infer<typeof SendPayload>;
 

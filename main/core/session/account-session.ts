@@ -28,6 +28,9 @@ import type { StatusTracker } from './status-tracker.js';
 import { reportNetworkError, SyncLoop } from './sync-loop.js';
 import { WorkflowSession } from './workflow-session.js';
 
+/** How long a send waits for its first delivery attempt before the UI shows it as pending. */
+export const FIRST_DELIVERY_WAIT_MS = 1500;
+
 export interface AccountSessionOptions {
   accountDir: string;
   serverUrl: string;
@@ -190,6 +193,21 @@ export class AccountSession {
     this.socket.reconnectNow();
     void this.sync.pull();
     void this.flusher.kick();
+  }
+
+  /**
+   * After the user sends a message: try to deliver it first and answer (and tell the UI) after that attempt,
+   * or after FIRST_DELIVERY_WAIT_MS, so a message the server takes in milliseconds is never drawn as waiting.
+   * Offline, or with a slow server, it shows as pending: then that is the truth.
+   */
+  async deliverNewMessage(practiceIds: string[]): Promise<void> {
+    let waited: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.flusher.kick(),
+      new Promise<void>((resolve) => (waited = setTimeout(resolve, FIRST_DELIVERY_WAIT_MS))),
+    ]);
+    clearTimeout(waited);
+    this.localChange(practiceIds);
   }
 
   /** After a local action: refresh the UI, the badge and the outbox count, then (if asked) send. */

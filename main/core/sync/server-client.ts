@@ -7,6 +7,7 @@ import {
   DocumentsResponse,
   EncounterResponse,
   ErrorBody,
+  HealthResponse,
   LoginResponse,
   PatientResponse,
   PatientsResponse,
@@ -26,10 +27,26 @@ import type { ServerTransport } from '../network/server-transport.js';
 import { parseSyncPage, readSyncEnvelope, type FetchedSyncPage } from './parse-sync-page.js';
 
 export class NetworkError extends Error {
-  constructor(message = 'The practice server could not be reached.') {
+  constructor(
+    message = 'The practice server could not be reached.',
+    /** True when no connection was made, so the server cannot have received the request. */
+    readonly requestNotSent = false,
+  ) {
     super(message);
   }
 }
+
+/** Failures before a connection exists: the request never left this computer. */
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+]);
+const neverConnected = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && CONNECT_FAILURES.has(String(error.code));
 
 export class ServerError extends Error {
   constructor(
@@ -94,6 +111,9 @@ export class ServerClient {
     const page = readSyncEnvelope(String(response.data), limit);
     if (!page) throw badResponse();
     return page;
+  }
+  health() {
+    return this.call(HealthResponse, at(routes.health, {}));
   }
   users(practiceId: string) {
     return this.call(UsersResponse, at(routes.users, { pid: practiceId }));
@@ -185,8 +205,8 @@ export class ServerClient {
     let response: AxiosResponse;
     try {
       response = await this.http.request({ ...config, headers });
-    } catch {
-      throw new NetworkError();
+    } catch (error) {
+      throw new NetworkError(undefined, neverConnected(error));
     }
     this.onReachable();
     return response;

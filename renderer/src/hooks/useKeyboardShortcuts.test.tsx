@@ -23,7 +23,7 @@ describe('Keyboard shortcuts', () => {
     expect(await screen.findByRole('form', { name: 'New Message' })).toBeTruthy();
   });
 
-  it('"f" flags, "e" archives and "r" goes to the reply box', async () => {
+  it('"f" flags, "e" archives (the next message opens) and "r" goes to the reply box', async () => {
     const { user, api } = await renderApp();
     await openBilling(user);
     expect(screen.getByRole('button', { name: 'Flag' }).title).toContain('(F)');
@@ -33,10 +33,10 @@ describe('Keyboard shortcuts', () => {
     await user.keyboard('f');
     expect(await screen.findByRole('button', { name: 'Unflag' })).toBeTruthy();
     await user.keyboard('e');
-    expect(await screen.findByRole('button', { name: 'Move to Inbox' })).toBeTruthy();
+    expect(await screen.findByRole('article', { name: 'Schedule change Friday' })).toBeTruthy();
     expect(api.messages.get('m-billing')?.state).toMatchObject({ flagged: true, archived: true });
     await user.keyboard('r');
-    expect(document.activeElement).toBe(screen.getByLabelText('Reply to Jo Kim'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Reply to Sam Ortiz'));
   });
 
   it('ignores single-letter shortcuts while typing in a text field', async () => {

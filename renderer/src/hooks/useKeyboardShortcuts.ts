@@ -1,6 +1,7 @@
 // Global keys: Ctrl/Cmd+N or "n" new message, "r" reply, "f" flag, "e" archive, "/" search.
 import { useEffect } from 'react';
 import { isTextEntry } from '../lib/shortcuts.js';
+import { toggleArchived } from '../stores/archive-and-next.js';
 import { selectCurrent, useCurrentMessageStore } from '../stores/current-message-store.js';
 import { useRouteStore } from '../stores/route-store.js';
 
@@ -33,7 +34,7 @@ function handleKey(event: KeyboardEvent): void {
   else if (key === '/') handled = focusById(SEARCH_BOX_ID);
   else if (key === 'r' && current) handled = focusById(REPLY_BOX_ID);
   else if (key === 'f' && current) void messages.setState({ flagged: !current.state.flagged });
-  else if (key === 'e' && current) void messages.setState({ archived: !current.state.archived });
+  else if (key === 'e' && current) void toggleArchived();
   else handled = false;
   if (handled) event.preventDefault();
 }

@@ -1,25 +1,22 @@
-// Attachments picked for a reply: files (staged, 10 MiB limit) and records, held until sent.
+// Attachments picked for a reply: files (staged, 10 MiB limit, with progress) and records, held until sent.
 import { useState } from 'react';
 import { errorMessage } from '../lib/errors.js';
-import { stageLocalFile, tooLarge, type PickedAttachment } from '../lib/staging.js';
+import { stageWithProgress, tooLarge, type PickedAttachment, type StagingProgress } from '../lib/staging.js';
 
 export function usePickedAttachments() {
   const [attachments, setAttachments] = useState<PickedAttachment[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [staging, setStaging] = useState(0);
+  const [staging, setStaging] = useState<StagingProgress[]>([]);
 
   const attachFile = async (file: File) => {
     const problem = tooLarge(file);
     if (problem) return setError(problem);
     setError(null);
-    setStaging((n) => n + 1);
     try {
-      const picked = await stageLocalFile(file);
+      const picked = await stageWithProgress(file, setStaging);
       setAttachments((list) => [...list, picked]);
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setStaging((n) => n - 1);
     }
   };
   const attachRecord = (picked: PickedAttachment) =>

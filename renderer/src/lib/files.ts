@@ -1,10 +1,11 @@
 // File plumbing: read a picked file as base64, and hand fetched bytes to the user as a download.
 import type { FileContent } from '../../../common/desktop/index.js';
 
-/** Reads a File as base64 (without the data: URL prefix) using FileReader. */
-export function readFileAsBase64(file: Blob): Promise<string> {
+/** Reads a File as base64 (without the data: URL prefix) using FileReader, reporting bytes read so far. */
+export function readFileAsBase64(file: Blob, onProgress: (loaded: number) => void = () => {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
+    reader.onprogress = (event) => onProgress(event.loaded);
     reader.onload = () => {
       const result = String(reader.result ?? '');
       resolve(result.slice(result.indexOf(',') + 1));

@@ -1,5 +1,5 @@
 // Keyboard shortcut labels, shared by the key handler and the tooltips (title attributes).
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const mod = isMac ? 'Cmd' : 'Ctrl';
 
 /** Opens the Quick text picker from a message text box. */
@@ -7,10 +7,13 @@ export const QUICK_TEXT_SHORTCUT = `${mod}+Shift+Space`;
 
 export const SHORTCUT_HINTS = {
   newMessage: `New Message (N or ${mod}+N)`,
-  reply: 'Reply (R)',
+  reply: `Reply (R); ${mod}+Enter sends`,
   flag: 'Flag or unflag (F)',
   archive: 'Archive or move to Inbox (E)',
   search: 'Search messages (/)',
+  back: `Back (${isMac ? 'Cmd+[' : 'Alt+Left'})`,
+  forward: `Forward (${isMac ? 'Cmd+]' : 'Alt+Right'})`,
+  send: `Send (${mod}+Enter)`,
 } as const;
 
 /** True when typing in this element should not trigger single-letter shortcuts. */

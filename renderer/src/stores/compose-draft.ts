@@ -1,6 +1,7 @@
 // A New Message as saved between sessions: the draft holds ids only, so names are looked up again.
 import type { Draft, PatientSummary, Priority, StaffUser } from '../../../common/desktop/index.js';
 import { desktopApi } from '../api/client.js';
+import { encounterName } from '../lib/record-names.js';
 import type { ComposeLink } from './route-store.js';
 
 export type ComposeAttachment = Draft['attachments'][number];
@@ -46,7 +47,7 @@ export async function fromDraft(practiceId: string, draft: Draft): Promise<Compo
     link = {
       kind: 'encounter',
       id: draft.encounterId,
-      label: e ? `Encounter ${e.date}` : 'Encounter',
+      label: e ? encounterName(e.date) : 'Encounter',
       patientId: e?.patientId ?? '',
     };
   } else if (draft.documentId) {

@@ -2,23 +2,33 @@
 import { create } from 'zustand';
 import { desktopApi } from '../api/client.js';
 import { errorMessage } from '../lib/errors.js';
-import { stageLocalFile, tooLarge } from '../lib/staging.js';
+import { stageWithProgress, tooLarge, type StagingProgress } from '../lib/staging.js';
+import { BODY_LIMIT, overLimit, SUBJECT_LIMIT } from '../lib/text-limits.js';
 import { fromDraft, toDraft, type ComposeAttachment, type ComposeFields } from './compose-draft.js';
 import { forwardFields } from './forward-draft.js';
 import type { ComposeLink } from './route-store.js';
+import { whileSending } from './send-in-flight.js';
+import { resolveTypedPatient } from './typed-patient.js';
 
 export type { ComposeAttachment };
 
 interface ComposeState extends ComposeFields {
   practiceId: string | null;
   ready: boolean;
-  staging: number;
+  /** Files being read and staged, for the progress bars. */
+  staging: StagingProgress[];
   attachError: string | null;
+  /** Text in the Patient field that was not picked from the list, and why it could not be linked. */
+  patientText: string;
+  patientError: string | null;
   sendError: string | null;
   sending: boolean;
   /** `forward`: start from that message's text and attachments instead of the saved draft. */
   open(practiceId: string, link: ComposeLink | null, forward?: string): Promise<void>;
   update(fields: Partial<ComposeFields>): void;
+  setPatientText(text: string): void;
+  /** Links the one patient the typed text matches; false (with `patientError`) when it can't. */
+  commitTypedPatient(): Promise<boolean>;
   attachFile(file: File): Promise<void>;
   attachRecord(attachment: ComposeAttachment): void;
   removeAttachment(index: number): void;
@@ -38,7 +48,16 @@ const blank: ComposeFields = {
   attachments: [],
   priority: 'normal',
 };
-const idle = { practiceId: null, ready: false, staging: 0, attachError: null, sendError: null, sending: false };
+const idle = {
+  practiceId: null,
+  ready: false,
+  staging: [],
+  attachError: null,
+  patientText: '',
+  patientError: null,
+  sendError: null,
+  sending: false,
+};
 
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 let pendingSave: (() => Promise<unknown>) | null = null;
@@ -90,22 +109,32 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
       if (link || forward) scheduleSave();
     },
     update: (fields) => {
-      set({ ...fields, sendError: null });
+      set({ ...fields, sendError: null, ...('patient' in fields ? { patientError: null } : {}) });
       scheduleSave();
+    },
+    setPatientText: (patientText) => set({ patientText, patientError: null }),
+    commitTypedPatient: async () => {
+      const { practiceId, patientText } = get();
+      if (!practiceId || !patientText.trim()) return true;
+      const typed = await resolveTypedPatient(practiceId, patientText);
+      // Another commit (leaving the field, then Send) or more typing came meanwhile: the current text decides.
+      if (get().patientText !== patientText) return get().commitTypedPatient();
+      if ('problem' in typed) return (set({ patientError: typed.problem }), false);
+      get().update({ patient: typed.patient });
+      set({ patientText: '' });
+      return true;
     },
     attachFile: async (file) => {
       // Refused before reading a byte, so an 11 MB file answers at once.
       const problem = tooLarge(file);
       if (problem) return set({ attachError: problem });
-      set((s) => ({ attachError: null, staging: s.staging + 1 }));
+      set({ attachError: null });
       try {
-        const attachment = await stageLocalFile(file);
+        const attachment = await stageWithProgress(file, (change) => set((s) => ({ staging: change(s.staging) })));
         set((s) => ({ attachments: [...s.attachments, attachment] }));
         scheduleSave();
       } catch (error) {
         set({ attachError: errorMessage(error) });
-      } finally {
-        set((s) => ({ staging: s.staging - 1 }));
       }
     },
     attachRecord: (attachment) => {
@@ -114,13 +143,20 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
     },
     removeAttachment: (index) => get().update({ attachments: get().attachments.filter((_, i) => i !== index) }),
     send: async () => {
-      const s = get();
-      if (!s.practiceId) return false;
-      if (s.to.length === 0) return (set({ sendError: 'Add at least one recipient in To.' }), false);
-      if (!s.subject.trim()) return (set({ sendError: 'Enter a subject.' }), false);
+      const before = get();
+      if (!before.practiceId || before.sending) return false;
+      if (before.to.length === 0) return (set({ sendError: 'Add at least one recipient in To.' }), false);
+      if (!before.subject.trim()) return (set({ sendError: 'Enter a subject.' }), false);
+      const tooLong = overLimit(before.subject.trim(), SUBJECT_LIMIT) ?? overLimit(before.body, BODY_LIMIT);
+      if (tooLong) return (set({ sendError: tooLong }), false);
       set({ sending: true, sendError: null });
+      if (!(await get().commitTypedPatient())) {
+        set({ sending: false, sendError: 'Check the Patient field: the patient typed there is not linked.' });
+        return false;
+      }
+      const s = { ...get(), practiceId: before.practiceId };
       try {
-        await desktopApi().sendMessage({
+        const request = {
           practiceId: s.practiceId,
           to: s.to.map((u) => u.id),
           subject: s.subject.trim(),
@@ -134,7 +170,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => {
             ...(fromMessageId ? { fromMessageId } : {}),
           })),
           ...(s.priority === 'urgent' ? { priority: s.priority } : {}),
-        });
+        };
+        await whileSending(() => desktopApi().sendMessage(request));
         pendingSave = null;
         await flushDraft();
         await desktopApi()

@@ -5,6 +5,7 @@ import type { AttachmentRef, ReplyOptions, StatePatch } from '../lib/types.js';
 import { desktopApi } from '../api/client.js';
 import { errorCode, errorMessage } from '../lib/errors.js';
 import { useMessageListStore } from './message-list-store.js';
+import { whileSending } from './send-in-flight.js';
 
 interface CurrentMessageState {
   messageId: string | null;
@@ -83,7 +84,7 @@ export const useCurrentMessageStore = create<CurrentMessageState>()((set, get) =
       if (!id) return { code: 'no_message' };
       set({ actionError: null });
       try {
-        await desktopApi().reply({ messageId: id, body, attachments, ...options });
+        await whileSending(() => desktopApi().reply({ messageId: id, body, attachments, ...options }));
         await get().refresh();
         return true;
       } catch (error) {

@@ -8,6 +8,8 @@ interface SettingsState {
   practiceId: string | null;
   practice: PracticeSettings | null;
   preferences: Preferences | null;
+  /** False when the practice server can't send email alerts; null when unknown (asked after the settings). */
+  emailAlerts: boolean | null;
   loading: boolean;
   error: string | null;
   saved: boolean;
@@ -21,6 +23,7 @@ const empty = {
   practiceId: null,
   practice: null,
   preferences: null,
+  emailAlerts: null,
   loading: false,
   error: null,
   saved: false,
@@ -37,6 +40,11 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
         desktopApi().getPreferences({}),
       ]);
       if (get().practiceId === practiceId) set({ practice, preferences, loading: false });
+      // Asked of the server live, so it never holds up the form (offline: unknown, nothing is said).
+      const features = await desktopApi()
+        .getServerFeatures({})
+        .catch(() => null);
+      if (get().practiceId === practiceId) set({ emailAlerts: features?.emailAlerts ?? null });
     } catch (error) {
       if (get().practiceId === practiceId) set({ loading: false, error: errorMessage(error) });
     }

@@ -12,6 +12,8 @@ interface SyncState {
   setStatus(status: SyncStatus): void;
   loadOutbox(): Promise<void>;
   retry(id: number): Promise<void>;
+  /** Takes back a send still waiting; the engine refuses (with its reason) once it may have reached the server. */
+  cancel(item: Pick<OutboxItem, 'id' | 'messageId'>): Promise<void>;
   reset(): void;
 }
 
@@ -46,6 +48,13 @@ export const useSyncStore = create<SyncState>()((set, get) => ({
     } catch (error) {
       set({ outboxError: errorMessage(error) });
     }
+  },
+  cancel: async ({ id, messageId }) => {
+    const refused = await desktopApi()
+      .cancelOutboxItem({ id, messageId: messageId ?? '' })
+      .then(() => null, errorMessage);
+    await get().loadOutbox();
+    if (refused) set({ outboxError: refused });
   },
   reset: () => set({ status: null, outbox: [], outboxError: null }),
 }));

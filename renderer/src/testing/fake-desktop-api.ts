@@ -23,6 +23,8 @@ import { createFakeWorkflow } from './fake-workflow.js';
 
 export interface FakeOptions {
   signedIn?: boolean;
+  /** Whether the (fake) practice server can send email alerts; default true. */
+  emailAlerts?: boolean;
   /** Extra synthetic inbox messages in the first practice (story page: 100,000). */
   bulkCount?: number;
   defaultServerUrl?: string | null;
@@ -111,18 +113,24 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
     emit('changed', { practiceIds: [practiceId] });
     emit('unreadCount', counts());
   };
-  const queue = (kind: OutboxItem['kind'], description: string) => {
+  const publishOutbox = () => {
+    sync = { ...sync, pendingOutbox: outbox.filter((i) => i.status === 'pending').length };
+    emit('syncStatus', sync);
+  };
+  const queue = (kind: OutboxItem['kind'], description: string, target: string | null = null) => {
     if (sync.state !== 'offline') return;
+    const id = nextId++;
     outbox.push({
-      id: nextId++,
+      id,
       kind,
       description,
       status: 'pending',
       error: null,
       createdAt: new Date().toISOString(),
+      messageId: target,
+      cancellable: kind === 'send',
     });
-    sync = { ...sync, pendingOutbox: outbox.length };
-    emit('syncStatus', sync);
+    publishOutbox();
   };
   const addMessage = (message: Message) => {
     const delivery = sync.state === 'offline' ? 'pending' : 'delivered';
@@ -133,7 +141,11 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       deliveryError: null,
     });
     sorted = null;
-    queue('send', `Send "${message.subject}"`);
+    queue(
+      'send',
+      message.inReplyTo ? `Reply to “${message.subject.replace(/^Re: /, '')}”` : `New message “${message.subject}”`,
+      message.id,
+    );
     changed(message.practiceId);
     return { messageId: message.id };
   };
@@ -252,7 +264,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       const s = find(messageId);
       workflow.checkPatch(patch);
       s.state = { ...s.state, ...patch };
-      queue('state', `Update "${s.message.subject}"`);
+      queue('state', `Update “${s.message.subject}”`, messageId);
       changed(s.message.practiceId);
       return ok;
     },
@@ -275,6 +287,7 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       changed(practiceId);
       return next;
     },
+    getServerFeatures: async () => ({ emailAlerts: options.emailAlerts ?? true }),
     getPreferences: async () => ({ ...preferences }),
     savePreferences: async (patch) => {
       Object.assign(preferences, patch);
@@ -286,6 +299,22 @@ export function createFakeDesktopApi(options: FakeOptions = {}): FakeDesktopApi 
       if (!item) throw new DesktopCallError('not_found', 'That item is no longer in the outbox.');
       item.status = 'pending';
       item.error = null;
+      return ok;
+    },
+    cancelOutboxItem: async ({ id, messageId }) => {
+      const at = outbox.findIndex((x) => x.id === id && x.messageId === messageId);
+      const item = outbox[at];
+      if (!item)
+        throw new DesktopCallError('not_found', 'That item is no longer in the outbox: it has been delivered.');
+      if (!item.cancellable) throw new DesktopCallError('too_late', 'This message can no longer be cancelled.');
+      outbox.splice(at, 1);
+      const target = messages.get(messageId);
+      if (target) {
+        messages.delete(target.message.id);
+        sorted = null;
+        changed(target.message.practiceId);
+      }
+      publishOutbox();
       return ok;
     },
     getDraft: async ({ practiceId }) => drafts.get(practiceId) ?? null,

@@ -91,5 +91,6 @@ async function recordName(
     const patient = await findPatient(db, practiceId, id);
     return patient && `Patient record: ${patient.name}`;
   }
-  return (await findDocument(db, practiceId, id))?.fileName;
+  // The title, as the message's document link and Find Documents name it (not the file name).
+  return (await findDocument(db, practiceId, id))?.title;
 }

@@ -27,6 +27,7 @@ interface FeedMessage {
     sender: { name: string };
     recipients: Array<{ kind: string; name: string }>;
     document: { title: string } | null;
+    patient: { name: string } | null;
     encounter: { date: string } | null;
   };
 }

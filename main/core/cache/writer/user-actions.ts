@@ -5,7 +5,7 @@ import type { ComposeRequest } from '../../../../common/desktop/index.js';
 import type { Attachment, Message, Party, PracticeSettings, StatePatch } from '../../../../common/http/index.js';
 import { AttachmentStore } from '../attachment-store.js';
 import { DesktopCallError, notFound } from '../../errors.js';
-import type { SendPayload, StatePayload } from '../../outbox/outbox-payloads.js';
+import { SendPayload, type StatePayload } from '../../outbox/outbox-payloads.js';
 import type { Db } from '../driver.js';
 import { localMessageId } from '../message-ids.js';
 import type { MessageWriter } from '../message-writer.js';
@@ -26,7 +26,18 @@ export interface UserActionStores {
 /** `takeOver`: a reply to a portal thread someone else owns takes it over. */
 export type QueuedCompose = Omit<ComposeRequest, 'practiceId'> & { inReplyTo?: string; takeOver?: boolean };
 type AttachmentArg = NonNullable<ComposeRequest['attachments']>[number];
-export type QueuedThread = { threadId: string; recipients: Party[] } | null;
+/** A reply's thread, with the patient it is about (named already, whether or not their record is cached). */
+export type QueuedThread = {
+  threadId: string;
+  recipients: Party[];
+  patient?: { id: string; name: string } | null;
+} | null;
+
+/** What a cancelled send leaves for the main thread to clean up: its practice and its staged files' ids. */
+export interface CancelledSend {
+  practiceId: string;
+  stagedIds: string[];
+}
 
 export class UserActions {
   private readonly cachedAttachments: AttachmentStore;
@@ -56,9 +67,11 @@ export class UserActions {
       sentAt: new Date().toISOString(),
       inReplyTo: compose.inReplyTo ?? null,
       patient: compose.patientId
-        ? { id: compose.patientId, name: this.recordName(practiceId, compose.patientId) }
+        ? { id: compose.patientId, name: this.patientName(practiceId, compose.patientId, thread?.patient) }
         : null,
-      encounter: compose.encounterId ? { id: compose.encounterId, date: '' } : null,
+      encounter: compose.encounterId
+        ? { id: compose.encounterId, date: this.encounterDate(practiceId, compose.encounterId) }
+        : null,
       document: compose.documentId ? { id: compose.documentId, title: '' } : null,
       attachments,
       priority: compose.priority ?? 'normal',
@@ -88,6 +101,35 @@ export class UserActions {
     return id;
   }
 
+  /**
+   * Takes back a queued send, in one transaction: allowed only while the server cannot have it (not once
+   * its post started: `posted`, written before each post in the same queue as this). Its outbox row, local
+   * copy, the read/flag changes queued on it and its staged rows go. `messageId` must match: outbox ids are
+   * reused once the newest row is gone.
+   */
+  cancelSend(itemId: number, messageId: string): CancelledSend {
+    return this.s.db.transaction(() => {
+      const item = this.s.outbox.get(itemId);
+      if (!item || item.target !== messageId) {
+        throw new DesktopCallError('not_found', 'That message is no longer in the outbox: it has been delivered.');
+      }
+      if (item.kind !== 'send') throw notFound('message waiting to be sent');
+      const payload = SendPayload.parse(JSON.parse(item.payload));
+      if (payload.posted) {
+        throw new DesktopCallError(
+          'too_late',
+          'This message is already on its way to the practice server, so it can no longer be cancelled. It will be delivered.',
+        );
+      }
+      const stagedIds = (payload.request.attachments ?? []).filter((a) => a.kind === 'file').map((a) => a.id);
+      this.s.outbox.remove(itemId);
+      this.s.outbox.removeStateChangesFor(messageId);
+      this.s.messages.removeUnsent(messageId);
+      for (const id of stagedIds) this.s.staged.remove(id);
+      return { practiceId: item.practice_id, stagedIds };
+    })();
+  }
+
   /** Applies the patch locally and queues it; returns the message's practice. */
   queueState(messageId: string, patch: StatePatch): string {
     const row = this.s.messages.rowOf(messageId);
@@ -100,7 +142,7 @@ export class UserActions {
         practiceId: row.practiceId,
         target: messageId,
         payload,
-        description: describePatch(patch),
+        description: describePatch(patch, row.subject),
       });
     })();
     return row.practiceId;
@@ -132,12 +174,25 @@ export class UserActions {
         throw new DesktopCallError('unknown_file', 'An attached file is no longer available; attach it again.');
       return { kind: 'file', ...staged };
     }
-    return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name: this.recordName(practiceId, ref.id) };
+    // Named as the server will name it where the record is cached; the server's copy replaces this one.
+    const date = ref.kind === 'encounter' ? this.encounterDate(practiceId, ref.id) : '';
+    const name = ref.kind === 'encounter' ? date && `Encounter ${date}` : this.recordName(practiceId, ref.id);
+    return { id: `${ref.kind}-${ref.id}`, kind: ref.kind, refId: ref.id, name };
   }
 
   private staffParty(practiceId: string, userId: string): Party {
     const user = this.s.practices.listStaff(practiceId, undefined).find((u) => u.id === userId);
     return { kind: 'staff', id: userId, name: user?.name ?? '' };
+  }
+
+  /** The patient's name for the local copy: known from the thread, else from their cached record. */
+  private patientName(practiceId: string, id: string, known: { id: string; name: string } | null | undefined): string {
+    return known?.id === id && known.name ? known.name : this.recordName(practiceId, id);
+  }
+
+  /** The encounter's date for the local copy, when its record was opened on this computer (else unknown). */
+  private encounterDate(practiceId: string, id: string): string {
+    return this.s.records.get<{ date: string }>(practiceId, 'encounter', id)?.date ?? '';
   }
 
   private recordName(practiceId: string, id: string): string {
@@ -146,16 +201,19 @@ export class UserActions {
   }
 }
 
+// Outbox descriptions name the message (shown to the signed-in user in the Outbox, never logged).
+const quoted = (subject: string) => `“${subject.length > 60 ? `${subject.slice(0, 57)}...` : subject}”`;
+
 function describeSend(compose: { subject: string; inReplyTo?: string }): string {
-  const subject = compose.subject.length > 60 ? `${compose.subject.slice(0, 57)}...` : compose.subject;
-  return `${compose.inReplyTo ? 'Reply' : 'Message'}: ${subject}`;
+  if (compose.inReplyTo) return `Reply to ${quoted(compose.subject.replace(/^re:\s*/i, ''))}`;
+  return `New message ${quoted(compose.subject)}`;
 }
 
-function describePatch(patch: StatePatch): string {
+function describePatch(patch: StatePatch, subject: string): string {
   const parts: string[] = [];
   if (patch.read !== undefined) parts.push(patch.read ? 'mark read' : 'mark unread');
   if (patch.flagged !== undefined) parts.push(patch.flagged ? 'add to To Do' : 'remove from To Do');
   if (patch.archived !== undefined) parts.push(patch.archived ? 'archive' : 'move to inbox');
   const text = parts.join(', ') || 'update message';
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}: ${quoted(subject)}`;
 }

@@ -79,8 +79,14 @@ export function createWriteOps(db: Db, userId: string) {
     queueState: (messageId: string, patch: StatePatch) => actions.queueState(messageId, patch),
     queueSettings: (practiceId: string, settings: PracticeSettings) => actions.queueSettings(practiceId, settings),
 
-    /** A send's upload progress (staged id -> server upload id), so a retry never uploads twice. */
-    outboxProgress: (itemId: number, payload: unknown) => outbox.updatePayload(itemId, payload),
+    /**
+     * A send's progress (staged id -> server upload id, so a retry never uploads twice; `posted` before its
+     * post). False when the user cancelled it meanwhile: then it must not be posted.
+     */
+    outboxProgress: (itemId: number, target: string | null, payload: unknown) =>
+      outbox.updateSendPayload(itemId, target, payload),
+    /** The user takes back a send the server cannot have yet (user-actions.ts says when). */
+    cancelSend: (itemId: number, messageId: string) => actions.cancelSend(itemId, messageId),
     /** The server accepted the send: the outbox row goes, its echo replaces the local row. */
     outboxSent: tx((itemId: number, message: Message, state: MailboxState, stagedIds: string[]) => {
       outbox.remove(itemId);
@@ -96,9 +102,10 @@ export function createWriteOps(db: Db, userId: string) {
       practices.putServerSettings(practiceId, settings);
     }),
     /** The server refused the item: kept, marked failed with its reason, a send's row shows it too. */
-    outboxFailed: tx((itemId: number, reason: string) => {
+    /** `target`, when given, must still match (a send cancelled meanwhile leaves nothing to mark). */
+    outboxFailed: tx((itemId: number, reason: string, target?: string | null) => {
       const item = outbox.get(itemId);
-      if (!item) return;
+      if (!item || (target !== undefined && item.target !== target)) return;
       outbox.markFailed(itemId, reason);
       if (item.kind === 'send' && item.target) messages.markDelivery(item.target, 'failed', reason);
     }),

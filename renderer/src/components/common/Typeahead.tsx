@@ -15,6 +15,13 @@ interface Props<T> {
   optionDetail?(option: T): string;
   onPick(option: T): void;
   describedBy?: string;
+  /** When the search finds nothing for what was typed: a sentence saying why (or null for none). */
+  noMatchHint?(query: string): Promise<string | null>;
+  /** The typed text, when the owner needs it (e.g. to act on a name typed but not picked). */
+  text?: string;
+  onTextChange?(text: string): void;
+  onBlur?(): void;
+  invalid?: boolean;
 }
 
 const SEARCH_DELAY_MS = 120;
@@ -31,9 +38,19 @@ export function Typeahead<T>(props: Props<T>) {
     optionDetail,
     onPick,
     describedBy,
+    noMatchHint,
+    onBlur,
+    invalid,
   } = props;
   const listId = useId();
-  const [text, setText] = useState('');
+  const hintId = useId();
+  const [ownText, setOwnText] = useState('');
+  const text = props.text ?? ownText;
+  const setText = (value: string) => {
+    setOwnText(value);
+    props.onTextChange?.(value);
+  };
+  const [noMatch, setNoMatch] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<T[]>([]);
   const [active, setActive] = useState(0);
@@ -43,12 +60,15 @@ export function Typeahead<T>(props: Props<T>) {
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      search(text.trim()).then(
-        (found) => {
+      const query = text.trim();
+      search(query).then(
+        async (found) => {
           if (!live) return;
           setOptions(found);
           setActive(0);
           setFailed(false);
+          const hint = found.length === 0 && query && noMatchHint ? await noMatchHint(query).catch(() => null) : null;
+          if (live) setNoMatch(hint);
         },
         () => {
           if (!live) return;
@@ -61,7 +81,7 @@ export function Typeahead<T>(props: Props<T>) {
       live = false;
       clearTimeout(timer);
     };
-  }, [text, open, search]);
+  }, [text, open, search, noMatchHint]);
 
   const pick = (option: T) => {
     onPick(option);
@@ -98,7 +118,8 @@ export function Typeahead<T>(props: Props<T>) {
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={showList ? optionId(active) : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy, open && noMatch ? hintId : null].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid || undefined}
         placeholder={placeholder}
         value={text}
         onChange={(e) => {
@@ -106,10 +127,18 @@ export function Typeahead<T>(props: Props<T>) {
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          onBlur?.();
+        }}
         onKeyDown={onKeyDown}
       />
       {open && failed && <span className="hint">Suggestions are not available right now (offline?).</span>}
+      {open && !failed && noMatch && (
+        <span id={hintId} className="hint" role="status">
+          {noMatch}
+        </span>
+      )}
       <ul id={listId} role="listbox" aria-label={suggestionsLabel} className="typeahead-list" hidden={!showList}>
         {options.map((option, i) => (
           <li

@@ -1,5 +1,7 @@
-// "Attach": a file up to 10 MiB (refused at once past that) or a record of the practice.
+// "Attach": a file up to 10 MiB (refused at once past that, a progress bar while it is read) or a record.
+import { ATTACHMENT_LIMIT_TEXT } from '../../lib/staging.js';
 import { useComposeStore } from '../../stores/compose-store.js';
+import { AttachProgress } from '../common/AttachProgress.js';
 import { Chip } from '../common/Chip.js';
 import { RecordAttachPicker } from './RecordAttachPicker.js';
 
@@ -29,7 +31,7 @@ export function AttachField({ practiceId }: { practiceId: string }) {
             }}
           />
           <span id="attach-hint" className="hint">
-            Any kind of file, up to 10 MB.
+            Any kind of file, up to {ATTACHMENT_LIMIT_TEXT}.
           </span>
         </div>
         <RecordAttachPicker
@@ -44,7 +46,7 @@ export function AttachField({ practiceId }: { practiceId: string }) {
           {attachError}
         </p>
       )}
-      {staging > 0 && <p className="muted">Attaching…</p>}
+      <AttachProgress staging={staging} />
       <div className="chips">
         {attachments.map((a, i) => (
           <Chip

@@ -50,13 +50,16 @@ describe('New Message', () => {
     expect(api.drafts.get('p1')).toBeNull();
   });
 
-  it('refuses an 11 MB file at once with a clear message', async () => {
+  it('refuses an 11 MB file at once, with sizes that agree with the 10 MiB rule', async () => {
     const { user, api } = await renderApp();
     await startNewMessage(user);
     const big = new File([new Uint8Array(11 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' });
     await user.upload(screen.getByLabelText('Attach'), big);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/"scan\.pdf" is 11\.0 MB\. Attachments can't be larger than 10 MB/);
+    expect(alert.textContent).toBe(
+      '"scan.pdf" is 11,534,336 bytes. Attachments can\'t be larger than 10 MB (10,485,760 bytes), so it was not attached.',
+    );
+    expect(screen.getByText('Any kind of file, up to 10 MB (10,485,760 bytes).')).toBeTruthy();
     expect(api.calls.some((c) => c.method === 'stageFile')).toBe(false);
     expect(screen.queryByRole('button', { name: 'Remove scan.pdf' })).toBeNull();
   });

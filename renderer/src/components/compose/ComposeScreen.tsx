@@ -1,9 +1,12 @@
 // New Message: To, Patient, Subject, Body, Attach, Send; the draft is kept while you write.
 import { useEffect, type FormEvent } from 'react';
-import { MAX_SUBJECT_CHARS } from '../../../../common/limits.js';
+import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
+import { BODY_LIMIT, SUBJECT_LIMIT } from '../../lib/text-limits.js';
 import { flushDraft, useComposeStore } from '../../stores/compose-store.js';
 import { navigate, type ComposeLink } from '../../stores/route-store.js';
+import { CharacterCount } from '../common/CharacterCount.js';
 import { Chip } from '../common/Chip.js';
+import { submitOnCtrlEnter } from '../common/submit-on-ctrl-enter.js';
 import { QuickTextArea } from '../quicktext/QuickTextArea.js';
 import { AttachField } from './AttachField.js';
 import { PatientPicker } from './PatientPicker.js';
@@ -27,7 +30,7 @@ export function ComposeScreen({ practiceId, link, forward }: Props) {
   const patient = useComposeStore((s) => s.patient);
   const linked = useComposeStore((s) => s.link);
   const sending = useComposeStore((s) => s.sending);
-  const staging = useComposeStore((s) => s.staging);
+  const staging = useComposeStore((s) => s.staging.length > 0);
   const sendError = useComposeStore((s) => s.sendError);
   const update = useComposeStore((s) => s.update);
 
@@ -50,12 +53,20 @@ export function ComposeScreen({ practiceId, link, forward }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await useComposeStore.getState().send()) navigate({ name: 'messages', folder: 'sent', messageId: null });
+    // Back from Sent leads to where New Message was started, not to the emptied form.
+    if (await useComposeStore.getState().send()) {
+      navigate({ name: 'messages', folder: 'sent', messageId: null }, { replace: true });
+    }
   };
 
   if (!ready) return <p className="screen muted">Opening New Message…</p>;
   return (
-    <form className="screen compose" onSubmit={(e) => void submit(e)} aria-labelledby="compose-title">
+    <form
+      className="screen compose"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={submitOnCtrlEnter}
+      aria-labelledby="compose-title"
+    >
       <div className="screen-header">
         <h1 id="compose-title">New Message</h1>
         {linked && (
@@ -70,13 +81,15 @@ export function ComposeScreen({ practiceId, link, forward }: Props) {
         <PatientPicker practiceId={practiceId} />
         <div className="field">
           <label htmlFor="compose-subject">Subject</label>
+          {/* No maxLength: a pasted subject is never cut silently; the counter says what is too long. */}
           <input
             id="compose-subject"
             type="text"
-            maxLength={MAX_SUBJECT_CHARS}
             value={subject}
+            aria-describedby="compose-subject-count"
             onChange={(e) => update({ subject: e.target.value })}
           />
+          <CharacterCount id="compose-subject-count" text={subject} limit={SUBJECT_LIMIT} />
         </div>
         <div className="field">
           <label htmlFor="compose-body">Body</label>
@@ -86,8 +99,10 @@ export function ComposeScreen({ practiceId, link, forward }: Props) {
             value={body}
             practiceId={practiceId}
             patient={patient}
+            describedBy="compose-body-count"
             onChange={(next) => update({ body: next })}
           />
+          <CharacterCount id="compose-body-count" text={body} limit={BODY_LIMIT} />
         </div>
         <AttachField practiceId={practiceId} />
         <PriorityField />
@@ -96,8 +111,8 @@ export function ComposeScreen({ practiceId, link, forward }: Props) {
             {sendError}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={sending || staging > 0}>
+        <div className="actions compose-actions">
+          <button type="submit" className="primary" title={SHORTCUT_HINTS.send} disabled={sending || staging}>
             {sending ? 'Sending…' : 'Send'}
           </button>
           <button type="button" onClick={() => navigate({ name: 'messages', folder: 'inbox', messageId: null })}>

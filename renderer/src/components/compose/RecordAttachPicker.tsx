@@ -2,7 +2,7 @@
 // Patient Portal thread, only that thread's patient's records: the patient sees what is attached.
 import { useCallback } from 'react';
 import { desktopApi } from '../../api/client.js';
-import { calendarDate } from '../../lib/format.js';
+import { encounterName } from '../../lib/record-names.js';
 import type { PickedAttachment } from '../../lib/staging.js';
 import { Typeahead } from '../common/Typeahead.js';
 
@@ -19,7 +19,7 @@ async function patientRecords(practiceId: string, patient: Patient, q: string): 
     options.push({ kind: 'patient', id: patient.id, name: patient.name, detail: 'Patient record' });
   }
   for (const e of detail?.encounters ?? []) {
-    const name = `Encounter ${calendarDate(e.date)}: ${e.reason}`;
+    const name = `${encounterName(e.date)}: ${e.reason}`;
     if (name.toLowerCase().includes(q)) options.push({ kind: 'encounter', id: e.id, name, detail: e.providerName });
   }
   for (const d of detail?.documents ?? []) {

@@ -6,6 +6,7 @@ import { desktopApi } from '../../api/client.js';
 import { errorMessage } from '../../lib/errors.js';
 import { offerDownload } from '../../lib/files.js';
 import { fileSize } from '../../lib/format.js';
+import { attachmentName } from '../../lib/record-names.js';
 import { navigate } from '../../stores/route-store.js';
 import { Icon } from '../common/Icon.js';
 import { canPreview, FilePreview } from './FilePreview.js';
@@ -22,7 +23,8 @@ export function AttachmentList({ message }: { message: Message }) {
     setError(null);
     if (attachment.kind === 'patient') return navigate({ name: 'patient', patientId: attachment.refId });
     if (attachment.kind === 'encounter') return navigate({ name: 'encounter', encounterId: attachment.refId });
-    if (attachment.kind === 'document') return navigate({ name: 'documents', documentId: attachment.refId });
+    if (attachment.kind === 'document')
+      return navigate({ name: 'documents', documentId: attachment.refId, open: true });
     if (busy) return;
     setBusy(attachment.id);
     try {
@@ -45,7 +47,7 @@ export function AttachmentList({ message }: { message: Message }) {
             {/* Not disabled while fetching: a disabled button drops focus, and the preview returns focus here. */}
             <button className="attachment" aria-busy={busy === a.id} onClick={() => void open(a)}>
               <Icon name="paperclip" />
-              <span>{a.name}</span>
+              <span>{attachmentName(a)}</span>
               <span className="muted">{a.kind === 'file' ? fileSize(a.size) : kindLabel[a.kind]}</span>
             </button>
           </li>

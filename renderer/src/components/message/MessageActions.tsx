@@ -1,6 +1,7 @@
 // Flag/Unflag and Archive/Move to Inbox for the open message (messages are never deleted).
 import type { MessageView } from '../../../../common/desktop/index.js';
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
+import { toggleArchived } from '../../stores/archive-and-next.js';
 import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { Icon } from '../common/Icon.js';
 
@@ -12,7 +13,7 @@ export function MessageActions({ view }: { view: MessageView }) {
       <button title={SHORTCUT_HINTS.flag} onClick={() => void setState({ flagged: !flagged })}>
         <Icon name="flag" className={flagged ? 'flag-mark' : ''} /> {flagged ? 'Unflag' : 'Flag'}
       </button>
-      <button title={SHORTCUT_HINTS.archive} onClick={() => void setState({ archived: !archived })}>
+      <button title={SHORTCUT_HINTS.archive} onClick={() => void toggleArchived()}>
         {archived ? 'Move to Inbox' : 'Archive'}
       </button>
     </div>

@@ -27,7 +27,7 @@ export function RecordLinks({ message }: { message: Message }) {
       {document && (
         <li>
           <span className="muted">Document</span>{' '}
-          <button className="link" onClick={() => navigate({ name: 'documents', documentId: document.id })}>
+          <button className="link" onClick={() => navigate({ name: 'documents', documentId: document.id, open: true })}>
             {document.title}
           </button>
         </li>

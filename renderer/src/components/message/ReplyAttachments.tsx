@@ -1,5 +1,7 @@
-// Attach to a reply: a file (up to 10 MB) or a record; shown as removable chips.
+// Attach to a reply: a file (up to 10 MB, with a progress bar) or a record; shown as removable chips.
 import type { usePickedAttachments } from '../../hooks/usePickedAttachments.js';
+import { ATTACHMENT_LIMIT_TEXT } from '../../lib/staging.js';
+import { AttachProgress } from '../common/AttachProgress.js';
 import { Chip } from '../common/Chip.js';
 import { RecordAttachPicker } from '../compose/RecordAttachPicker.js';
 
@@ -28,7 +30,7 @@ export function ReplyAttachments({ practiceId, patient, onlyThisPatient, picked 
               for (const file of files) void picked.attachFile(file);
             }}
           />
-          <span className="hint">Any kind of file, up to 10 MB.</span>
+          <span className="hint">Any kind of file, up to {ATTACHMENT_LIMIT_TEXT}.</span>
         </div>
         <RecordAttachPicker
           id="reply-attach-record"
@@ -48,7 +50,7 @@ export function ReplyAttachments({ practiceId, patient, onlyThisPatient, picked 
           {picked.error}
         </p>
       )}
-      {picked.staging > 0 && <p className="muted">Attaching…</p>}
+      <AttachProgress staging={picked.staging} />
       <div className="chips">
         {picked.attachments.map((a, i) => (
           <Chip key={`${a.kind}-${a.id}`} label={a.name} onRemove={() => picked.remove(i)} />

@@ -5,8 +5,11 @@ import type { MessageView } from '../../../../common/desktop/index.js';
 import { REPLY_BOX_ID } from '../../hooks/useKeyboardShortcuts.js';
 import { usePickedAttachments } from '../../hooks/usePickedAttachments.js';
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
+import { BODY_LIMIT, overLimit } from '../../lib/text-limits.js';
 import { useCurrentMessageStore } from '../../stores/current-message-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { CharacterCount } from '../common/CharacterCount.js';
+import { submitOnCtrlEnter } from '../common/submit-on-ctrl-enter.js';
 import { QuickTextArea } from '../quicktext/QuickTextArea.js';
 import { ConfirmDialog } from '../workflow/ConfirmDialog.js';
 import { ReplyAttachments } from './ReplyAttachments.js';
@@ -62,6 +65,8 @@ export function ReplyBox({ view }: { view: MessageView }) {
     event.preventDefault();
     setDone(false);
     if (!body.trim()) return setProblem('Write your reply first.');
+    const tooLong = overLimit(body.trim(), BODY_LIMIT);
+    if (tooLong) return setProblem(tooLong);
     setProblem(null);
     if (owner) {
       return setAskTakeOver(
@@ -72,7 +77,7 @@ export function ReplyBox({ view }: { view: MessageView }) {
   };
 
   return (
-    <form className="reply-box" onSubmit={(e) => void submit(e)}>
+    <form className="reply-box" onSubmit={(e) => void submit(e)} onKeyDown={submitOnCtrlEnter}>
       {audience.all.length > audience.sender.length && !toPatient && <ReplyModeChoice mode={mode} onChange={setMode} />}
       <label htmlFor={REPLY_BOX_ID}>Reply to {replyTo}</label>
       {toPatient && (
@@ -86,12 +91,13 @@ export function ReplyBox({ view }: { view: MessageView }) {
         value={body}
         practiceId={message.practiceId}
         patient={message.patient}
-        describedBy={toPatient ? 'reply-portal-hint' : undefined}
+        describedBy={toPatient ? 'reply-portal-hint reply-count' : 'reply-count'}
         onChange={(next) => {
           setBody(next);
           setDone(false);
         }}
       />
+      <CharacterCount id="reply-count" text={body} limit={BODY_LIMIT} />
       <ReplyAttachments
         practiceId={message.practiceId}
         patient={portalPatient ?? message.patient}
@@ -104,7 +110,12 @@ export function ReplyBox({ view }: { view: MessageView }) {
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" title={SHORTCUT_HINTS.reply} disabled={busy || picked.staging > 0}>
+        <button
+          type="submit"
+          className="primary"
+          title={SHORTCUT_HINTS.reply}
+          disabled={busy || picked.staging.length > 0}
+        >
           Reply
         </button>
         {done && (

@@ -5,6 +5,7 @@ import { fullTime } from '../../lib/format.js';
 import { navigate } from '../../stores/route-store.js';
 import { UrgentTag } from '../workflow/UrgentTag.js';
 import { AttachmentList } from './AttachmentList.js';
+import { LinkifiedText } from './LinkifiedText.js';
 import { ReceiptLine } from './ReceiptLine.js';
 import { RecordLinks } from './RecordLinks.js';
 
@@ -47,7 +48,9 @@ export function ThreadMessage({ view, isCurrent }: { view: MessageView; isCurren
           </button>
         </p>
       )}
-      <div className="thread-body">{message.body}</div>
+      <div className="thread-body">
+        <LinkifiedText text={message.body} />
+      </div>
       <RecordLinks message={message} />
       <AttachmentList message={message} />
     </li>

@@ -84,12 +84,14 @@ describe('Messages', () => {
     expect(document.activeElement).toBe(within(pane).getByRole('button', { name: /labs-summary\.txt/ }));
   });
 
-  it('opens an encounter attachment in its view', async () => {
+  it('opens an encounter attachment, named with the date as links show it, in its view', async () => {
     const { user } = await renderApp();
     await openMessages(user);
     await user.click(within(row('Lab results for Ada Brown')!).getByRole('button'));
     const pane = await screen.findByRole('article', { name: 'Lab results for Ada Brown' });
-    await user.click(within(pane).getByRole('button', { name: /Encounter 2026-11-20/ }));
+    // The server names it "Encounter 2026-11-20"; the link beside it says "Nov 20, 2026": one format.
+    expect(within(pane).queryByText(/2026-11-20/)).toBeNull();
+    await user.click(within(pane).getByRole('button', { name: /Encounter Nov 20, 2026/ }));
     expect(await screen.findByRole('heading', { name: 'Encounter Nov 20, 2026' })).toBeTruthy();
     expect(screen.getByText('Annual physical')).toBeTruthy();
   });
@@ -118,13 +120,15 @@ describe('Messages', () => {
     expect(await screen.findByRole('article', { name: 'Billing codes for November' })).toBeTruthy();
   });
 
-  it('archives a message: it leaves the Inbox and shows under Archived', async () => {
+  it('archives a message: it leaves the Inbox, the next message opens, and it shows under Archived', async () => {
     const { user, api } = await renderApp();
     await openMessages(user);
     await user.click(within(row('Billing codes for November')!).getByRole('button'));
     await screen.findByRole('article', { name: 'Billing codes for November' });
     await user.click(screen.getByRole('button', { name: 'Archive' }));
-    expect(await screen.findByRole('button', { name: 'Move to Inbox' })).toBeTruthy();
+    // The last row of the Inbox: the one above it opens, as in Outlook.
+    expect(await screen.findByRole('article', { name: 'Schedule change Friday' })).toBeTruthy();
+    expect(api.messages.get('m-billing')?.state.archived).toBe(true);
     await waitFor(() => expect(row('Billing codes for November')).toBeNull());
     await user.click(screen.getByRole('tab', { name: 'Archived' }));
     const archived = await screen.findByRole('list', { name: 'Archived messages' });

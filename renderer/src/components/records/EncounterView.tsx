@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { desktopApi } from '../../api/client.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { calendarDate } from '../../lib/format.js';
+import { encounterName } from '../../lib/record-names.js';
 import { navigate } from '../../stores/route-store.js';
 import { LoadState } from './LoadState.js';
 import './records.css';
@@ -24,7 +25,7 @@ export function EncounterView({ practiceId, encounterId }: { practiceId: string;
     );
   }
   const { encounter, patientName } = data;
-  const label = `Encounter ${calendarDate(encounter.date)}`;
+  const label = encounterName(encounter.date);
   return (
     <div className="screen record-view">
       <div className="screen-header">

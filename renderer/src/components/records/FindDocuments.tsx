@@ -1,5 +1,6 @@
 // Find Documents: search the practice's documents, highlight one, then open it or start a New Message.
-import { useEffect, useState } from 'react';
+// A document link elsewhere lands here with that document highlighted and already open.
+import { useCallback, useEffect, useState } from 'react';
 import type { DocumentInfo, FileContent } from '../../../../common/desktop/index.js';
 import { desktopApi } from '../../api/client.js';
 import { errorMessage } from '../../lib/errors.js';
@@ -10,7 +11,14 @@ import { DocumentDetails } from './DocumentDetails.js';
 import { DocumentPicker } from './DocumentPicker.js';
 import './records.css';
 
-export function FindDocuments({ practiceId, documentId }: { practiceId: string; documentId: string | null }) {
+interface Props {
+  practiceId: string;
+  documentId: string | null;
+  /** Open the highlighted document at once (it was reached by a document link). */
+  openAtStart: boolean;
+}
+
+export function FindDocuments({ practiceId, documentId, openAtStart }: Props) {
   const [query, setQuery] = useState('');
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
   const [highlighted, setHighlighted] = useState<string | null>(documentId);
@@ -31,15 +39,22 @@ export function FindDocuments({ practiceId, documentId }: { practiceId: string; 
   }, [practiceId, query]);
 
   const selected = documents.find((d) => d.id === highlighted) ?? null;
-  const open = async (doc: DocumentInfo) => {
-    try {
-      const content = await desktopApi().getDocumentContent({ practiceId, documentId: doc.id });
-      if (canPreview(content.mimeType)) setPreview(content);
-      else offerDownload(content);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const open = useCallback(
+    async (id: string) => {
+      try {
+        const content = await desktopApi().getDocumentContent({ practiceId, documentId: id });
+        if (canPreview(content.mimeType)) setPreview(content);
+        else offerDownload(content);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [practiceId],
+  );
+
+  useEffect(() => {
+    if (openAtStart && documentId) void open(documentId);
+  }, [openAtStart, documentId, open]);
 
   return (
     <div className="screen record-view find-documents">
@@ -58,7 +73,7 @@ export function FindDocuments({ practiceId, documentId }: { practiceId: string; 
       <DocumentPicker documents={documents} highlighted={highlighted} onHighlight={setHighlighted} />
       {selected && <DocumentDetails document={selected} />}
       <div className="actions bottom-actions">
-        <button disabled={!selected} onClick={() => selected && void open(selected)}>
+        <button disabled={!selected} onClick={() => selected && void open(selected.id)}>
           Open
         </button>
         <button

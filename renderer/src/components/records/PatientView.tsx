@@ -55,7 +55,7 @@ export function PatientView({ practiceId, patientId }: { practiceId: string; pat
         <ul className="record-list">
           {patient.documents.map((d) => (
             <li key={d.id}>
-              <button className="link" onClick={() => navigate({ name: 'documents', documentId: d.id })}>
+              <button className="link" onClick={() => navigate({ name: 'documents', documentId: d.id, open: true })}>
                 {d.title}
               </button>
               <span className="muted">{d.fileName}</span>

@@ -30,6 +30,7 @@ export function SettingsForm({ practice, preferences }: Props) {
   const saving = useSettingsStore((s) => s.saving);
   const saved = useSettingsStore((s) => s.saved);
   const error = useSettingsStore((s) => s.error);
+  const emailAlerts = useSettingsStore((s) => s.emailAlerts);
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -78,13 +79,19 @@ export function SettingsForm({ practice, preferences }: Props) {
             id="setting-email"
             type="checkbox"
             checked={email}
-            aria-describedby="setting-email-hint"
+            aria-describedby={emailAlerts === false ? 'setting-email-hint setting-email-off' : 'setting-email-hint'}
             onChange={(e) => setEmail(e.target.checked)}
           />
           <label htmlFor="setting-email">Notifications</label>
           <span id="setting-email-hint" className="hint">
             Check this option if you want to receive email alerts every time someone messages you.
           </span>
+          {emailAlerts === false && (
+            <p id="setting-email-off" className="notice" role="note">
+              This practice server can&apos;t send email alerts: no mail server is set up. Your choice is kept, and
+              alerts start once your administrator sets one up.
+            </p>
+          )}
         </div>
       </fieldset>
       <ComputerSettings

@@ -2,6 +2,7 @@
 // Message Settings: Patient Portal and Notifications per practice, privacy and idle lock for the app; Save.
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useSettingsStore } from '../../stores/settings-store.js';
 import { openMessages, renderApp } from '../../testing/render-app.js';
 
 describe('Message Settings', () => {
@@ -41,6 +42,24 @@ describe('Message Settings', () => {
     await user.click(await screen.findByRole('button', { name: 'Message Settings' }));
     expect(await screen.findByRole('checkbox', { name: 'Patient Portal' })).toHaveProperty('checked', true);
     expect(screen.getByText('Lakeview Pediatrics', { selector: '.screen-header span' })).toBeTruthy();
+  });
+
+  it("says when the practice server can't send email alerts, beside Notifications", async () => {
+    const { user } = await renderApp({ emailAlerts: false });
+    await openMessages(user);
+    await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+    const email = await screen.findByRole('checkbox', { name: 'Notifications' });
+    const notice = await screen.findByText(/This practice server can.t send email alerts: no mail server is set up\./);
+    expect(email.getAttribute('aria-describedby')?.split(' ')).toContain(notice.id);
+  });
+
+  it('says nothing of the kind when the server can send them', async () => {
+    const { user } = await renderApp();
+    await openMessages(user);
+    await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+    await screen.findByRole('checkbox', { name: 'Notifications' });
+    await waitFor(() => expect(useSettingsStore.getState().emailAlerts).toBe(true));
+    expect(screen.queryByText(/can.t send email alerts/)).toBeNull();
   });
 
   it('refuses an idle lock outside 0-240 minutes', async () => {

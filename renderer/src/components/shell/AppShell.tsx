@@ -1,7 +1,9 @@
 // The signed-in frame: top bar, status banners, and the current screen.
 import { useEffect } from 'react';
 import { useFocusOnScreenChange } from '../../hooks/useFocusOnScreenChange.js';
+import { useHistoryNavigation } from '../../hooks/useHistoryNavigation.js';
 import { useKeyboardShortcuts } from '../../hooks/useKeyboardShortcuts.js';
+import { useUnreadTitle } from '../../hooks/useUnreadTitle.js';
 import { useSyncStore } from '../../stores/sync-store.js';
 import { useUnreadStore } from '../../stores/unread-store.js';
 import { CurrentScreen } from './CurrentScreen.js';
@@ -11,6 +13,8 @@ import './shell.css';
 
 export function AppShell() {
   useKeyboardShortcuts();
+  useHistoryNavigation();
+  useUnreadTitle();
   useFocusOnScreenChange('main');
   useEffect(() => {
     void useUnreadStore.getState().load();

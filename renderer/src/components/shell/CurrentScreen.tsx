@@ -29,7 +29,14 @@ export function CurrentScreen() {
     case 'encounter':
       return <EncounterView practiceId={practiceId} encounterId={route.encounterId} />;
     case 'documents':
-      return <FindDocuments practiceId={practiceId} documentId={route.documentId} />;
+      return (
+        <FindDocuments
+          key={route.documentId ?? ''}
+          practiceId={practiceId}
+          documentId={route.documentId}
+          openAtStart={route.open === true}
+        />
+      );
     case 'settings':
       return <SettingsScreen practiceId={practiceId} />;
     case 'search':

@@ -39,6 +39,8 @@ describe('Offline', () => {
       status: 'failed',
       error: 'Recipient is no longer a member of this practice.',
       createdAt: '2026-11-26T10:00:00.000Z',
+      messageId: 'm-refill',
+      cancellable: true,
     });
     api.emit('syncStatus', {
       state: 'online',

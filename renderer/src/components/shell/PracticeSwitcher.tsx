@@ -1,13 +1,19 @@
 // Users of several practices pick the current one; counts, lists and settings follow it.
 import { clearContent } from '../../stores/clear-content.js';
-import { navigate } from '../../stores/route-store.js';
+import { useRouteStore } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 
 export function PracticeSwitcher() {
   const practices = useSessionStore((s) => s.session?.practices);
   const practiceId = useSessionStore((s) => s.practiceId);
   if (!practices || practices.length === 0) return null;
-  if (practices.length === 1) return <span className="practice-name">{practices[0]?.name}</span>;
+  if (practices.length === 1) {
+    return (
+      <span className="practice-name" title={practices[0]?.name}>
+        {practices[0]?.name}
+      </span>
+    );
+  }
   return (
     <label className="practice-switcher">
       <span className="visually-hidden">Practice</span>
@@ -16,7 +22,8 @@ export function PracticeSwitcher() {
         onChange={(e) => {
           clearContent();
           useSessionStore.getState().selectPractice(e.target.value);
-          navigate({ name: 'dashboard' });
+          // Back must not lead into the other practice's messages.
+          useRouteStore.getState().reset();
         }}
       >
         {practices.map((p) => (

@@ -1,9 +1,10 @@
-// The top bar: app name, practice, navigation, search, outbox and the signed-in user.
+// The top bar, on one line: Back/Forward, app name, practice, navigation, search, outbox and the signed-in user.
 import { SHORTCUT_HINTS } from '../../lib/shortcuts.js';
 import { navigate, useRouteStore, type Route } from '../../stores/route-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
 import { useIsOffline, useSyncStore } from '../../stores/sync-store.js';
 import { SearchBox } from '../search/SearchBox.js';
+import { HistoryButtons } from './HistoryButtons.js';
 import { PracticeSwitcher } from './PracticeSwitcher.js';
 import { SignOutButton } from './SignOutButton.js';
 
@@ -23,11 +24,13 @@ export function TopBar() {
   const current = useRouteStore((s) => s.route.name);
   const user = useSessionStore((s) => s.session?.user);
   const isAdmin = useSessionStore((s) => s.session?.practices.find((p) => p.id === s.practiceId)?.role === 'admin');
-  const outboxCount = useSyncStore((s) => s.outbox.length);
+  // What the user sent; their read/flag/archive changes go along unseen and are not counted.
+  const outboxCount = useSyncStore((s) => s.outbox.filter((i) => i.kind === 'send').length);
   const offline = useIsOffline();
   const failed = useSyncStore((s) => s.outbox.filter((i) => i.status === 'failed').length);
   return (
     <header className="top-bar">
+      <HistoryButtons />
       <span className="brand">Practice Messenger</span>
       <PracticeSwitcher />
       <nav aria-label="Main">
@@ -61,14 +64,21 @@ export function TopBar() {
       )}
       {/* Online, pending items leave within moments; the outbox only needs attention offline or on failure. */}
       {(failed > 0 || (offline && outboxCount > 0)) && (
-        <button className={`outbox-link ${failed ? 'failed' : ''}`} onClick={() => navigate({ name: 'outbox' })}>
-          {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
+        <button
+          className={`outbox-link ${failed ? 'failed' : ''}`}
+          aria-label={failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount} pending`}
+          onClick={() => navigate({ name: 'outbox' })}
+        >
+          {/* Short on screen (the colour says pending or not sent); the name says it in full. */}
+          {failed > 0 ? `Outbox: ${failed} not sent` : `Outbox: ${outboxCount}`}
         </button>
       )}
-      <span className="user" title={user?.email}>
-        {user?.name}
-      </span>
-      <SignOutButton />
+      <div className="account">
+        <span className="user" title={user ? `Signed in as ${user.name} (${user.email})` : undefined}>
+          {user?.name}
+        </span>
+        <SignOutButton />
+      </div>
     </header>
   );
 }
