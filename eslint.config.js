@@ -51,6 +51,19 @@ export default tseslint.config(
     },
   },
   {
+    // new URL(..., import.meta.url).pathname is "/C:/..." on Windows, and every path built from it breaks (npm start
+    // did, issue 13): fileURLToPath gives the OS's path everywhere.
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='pathname'][object.type='NewExpression']:has(MetaProperty)",
+          message: 'Use fileURLToPath(new URL(..., import.meta.url)): .pathname is "/C:/..." on Windows.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -21,6 +21,11 @@ export const defaultSteps: SqliteSteps;
 export function electronVersionOf(root: string): string;
 export function electronSqlitePath(root: string, target: ElectronTarget): string;
 export function downloadProblem(error: unknown): string;
+export function stagedFile(
+  moduleSource: string,
+  file: string,
+  paths?: Pick<typeof import('node:path'), 'relative' | 'sep'>,
+): boolean;
 export function prepareElectronSqlite(
   root: string,
   options?: { target?: ElectronTarget; steps?: SqliteSteps; log?: (line: string) => void },

@@ -2,7 +2,7 @@
 // `npm test` keeps working): the driver's prebuilt binary first (prebuild-install --runtime electron, as it is
 // published), else a build with @electron/rebuild (npx), else one line saying what is missing.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { runToCompletion } from './processes.mjs';
 
 const MODULE = 'better-sqlite3-multiple-ciphers';
@@ -23,12 +23,22 @@ export function electronSqlitePath(root, target) {
   return join(root, '.electron-native', `${target.electronVersion}-${target.platform}-${target.arch}`, BINARY);
 }
 
+/**
+ * Whether `file` (under the driver's package at `moduleSource`) goes into the stage: everything but Node's build
+ * output, its `build` folder. Judged relative to the package, with the OS's separators (`paths`: node:path, or
+ * path.win32 in tests), so a project inside a folder named build, or a Windows path, is staged all the same.
+ */
+export function stagedFile(moduleSource, file, paths = path) {
+  return paths.relative(moduleSource, file).split(paths.sep)[0] !== 'build';
+}
+
 /** A copy of the driver's package to download into or build in, without Node's build output. */
 function stageModule(root, stageDir) {
   rmSync(stageDir, { recursive: true, force: true });
   const moduleDir = join(stageDir, 'node_modules', MODULE);
   mkdirSync(moduleDir, { recursive: true });
-  cpSync(join(root, 'node_modules', MODULE), moduleDir, { recursive: true, filter: (src) => !src.includes('/build/') });
+  const source = join(root, 'node_modules', MODULE);
+  cpSync(source, moduleDir, { recursive: true, filter: (file) => stagedFile(source, file) });
   writeFileSync(join(stageDir, 'package.json'), JSON.stringify({ name: 'electron-sqlite-stage', private: true }));
   return moduleDir;
 }

@@ -144,6 +144,8 @@ export interface EmailQueueTable {
   /** When it may be tried next; while an instance is sending it, the end of that instance's lease. */
   next_attempt_at: number;
   last_error: string | null;
+  /** The message the alert is about (its link opens it); null for alerts queued before schema version 4. */
+  message_id: string | null;
 }
 
 export interface SignInAttemptsTable {

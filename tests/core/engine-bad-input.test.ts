@@ -155,6 +155,28 @@ describe('well-formed but wrong', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('says what is too long and the limit, for a body or subject a screen let through (issue 14, item 2)', async () => {
+    const lee = (await t.engine.handlers.listStaff({ practiceId: sunrise, query: 'lee' })).users[0]?.id ?? '';
+    const before = await snapshot();
+    const refusal = (args: { subject: string; body: string }) =>
+      t.engine.handlers.sendMessage({ practiceId: sunrise, to: [lee], ...args }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(await refusal({ subject: 's', body: 'b'.repeat(100_001) })).toMatchObject({
+      code: 'invalid_arguments',
+      message: 'The body is too long: it can have at most 100,000 characters.',
+    });
+    expect(await refusal({ subject: 's'.repeat(256), body: 'b'.repeat(100_001) })).toMatchObject({
+      message:
+        'The subject is too long: it can have at most 255 characters. The body is too long: it can have at most 100,000 characters.',
+    });
+    expect(
+      await t.engine.handlers.reply({ messageId, body: 'r'.repeat(100_001) }).catch((e: unknown) => e),
+    ).toMatchObject({ message: 'The body is too long: it can have at most 100,000 characters.' });
+    expect(await snapshot()).toBe(before);
+  });
+
   it('refuses calls that need a session when signed out', async () => {
     const other = makeEngine();
     try {

@@ -1,11 +1,13 @@
-// The policy inside the real engine against a real demo server: sign-in held to the policy's server, preferences
-// capped on load and on save, and the renderer told what is managed (getManagedPolicy).
+// The policy inside the real engine against a real demo server: sign-in held to the policy's server (a session
+// saved for another one is not reopened), preferences capped on load and on save, and the renderer told what is
+// managed (getManagedPolicy).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DEMO_PASSWORD,
   makeEngine,
+  signIn,
   startEngineTestServer,
   type EngineTestServer,
   type TestEngine,
@@ -77,5 +79,27 @@ describe('the engine under a policy', () => {
       password: DEMO_PASSWORD,
     });
     expect(session.signedIn).toBe(true);
+  });
+});
+
+describe('a session saved before the policy held this computer to another server', () => {
+  it('is not reopened, and comes back when the policy allows its server again', async () => {
+    const before = makeEngine();
+    await signIn(before, server.url, 'frontdesk@sunrise.example');
+    await before.stop();
+    const held = makeEngine({ dir: before.dir, options: { policy: { serverUrl: 'https://practice.example.org' } } });
+    try {
+      await held.engine.start();
+      expect(await held.engine.handlers.getSession({})).toMatchObject({ signedIn: false, serverUrl: null });
+    } finally {
+      await held.stop();
+    }
+    const allowed = makeEngine({ dir: before.dir, options: { policy: { serverUrl: server.url } } });
+    try {
+      await allowed.engine.start();
+      expect(await allowed.engine.handlers.getSession({})).toMatchObject({ signedIn: true, serverUrl: server.url });
+    } finally {
+      await allowed.stop();
+    }
   });
 });

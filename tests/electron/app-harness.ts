@@ -38,6 +38,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** Writes files into the fresh profile folder before the launch (saved window state...). */
   seedProfile?(userDataDir: string): void;
+  /** More environment variables for the app. */
+  env?: Record<string, string>;
 }
 
 export async function launchApp(
@@ -59,6 +61,7 @@ export async function launchApp(
     PRACTICE_MESSENGER_USER_DATA: userDataDir,
     PRACTICE_MESSENGER_E2E: '1',
     PM_SQLITE_NATIVE_BINDING: sqliteBinding,
+    ...options.env,
   };
   delete env.ELECTRON_RENDERER_URL; // always the built renderer, as shipped
   // Chromium refuses to run its sandbox as root (CI containers); elsewhere the sandbox stays on.

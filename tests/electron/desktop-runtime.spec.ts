@@ -1,12 +1,14 @@
 // What only a real Electron binary can show (issue 13 items 4-7 and 9): the page on pm-app:// under one CSP,
 // a window saved maximized staying hidden at a login start and maximized when shown, HTTP through Chromium,
 // a PDF attachment previewing in the window, practice-messenger:// links (from a running app and from a second
-// launch), the log file, the menu, close to tray, and quitting within the bound. Runs where an Electron binary
-// exists; elsewhere every test reports SKIPPED with the reason (see electron-binary.ts).
+// launch), the log file, the menu, close to tray, quitting within the bound, and a proxy Chromium is told about
+// carrying both the HTTP calls and the live socket. Runs where an Electron binary exists; elsewhere every test
+// reports SKIPPED with the reason (see electron-binary.ts).
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startConnectProxy } from '../support/connect-proxy.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 import { launchApp, prepareElectronSqlite, signInOnPage, type LaunchedApp } from './app-harness.js';
@@ -67,17 +69,16 @@ test('serves the page from pm-app://renderer with the one CSP as a header', asyn
   expect(csp).toMatch(/^default-src 'none'; script-src 'self'/);
 });
 
+const syncState = (page: LaunchedApp['page']) =>
+  page.evaluate(async () => {
+    const outcome = await window.practiceMessenger?.getSyncStatus({});
+    return outcome?.ok ? outcome.value.state : 'unknown';
+  });
+
 test('signs in through Chromium’s network stack and goes live', async () => {
   const { page } = launched;
   await signInOnPage(page);
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const outcome = await window.practiceMessenger?.getSyncStatus({});
-        return outcome?.ok ? outcome.value.state : 'unknown';
-      }),
-    )
-    .toBe('online');
+  await expect.poll(() => syncState(page)).toBe('online');
 });
 
 test('previews a PDF attachment in the window with Chromium’s viewer (plugins on), not as a download', async () => {
@@ -135,13 +136,15 @@ test('a second launch with a link hands it to the running app, which opens the m
   await expect(messageHeading(page, subject)).toBeVisible();
 });
 
-test('writes the log file in the OS log folder, with no message content, and offers it in the menu', async () => {
+test('writes the log file in the OS log folder, with no message content, offers it in the menu, uploads no crash', async () => {
   const { app } = launched;
-  const { file, menu } = await app.evaluate(({ app: electronApp, Menu }) => ({
+  const { file, menu, uploads } = await app.evaluate(({ app: electronApp, Menu, crashReporter }) => ({
     file: `${electronApp.getPath('logs')}/main.log`,
     menu: (Menu.getApplicationMenu()?.items ?? []).flatMap((item) => item.submenu?.items.map((i) => i.label) ?? []),
+    uploads: crashReporter.getUploadToServer(),
   }));
   expect(menu).toContain('Open logs folder');
+  expect(uploads).toBe(false); // crash dumps stay on this computer
   await expect.poll(() => existsSync(file)).toBe(true);
   const text = readFileSync(file, 'utf8');
   expect(text).toMatch(/sync: \S+ -> online/);
@@ -156,4 +159,24 @@ test('with close to tray off, closing the window quits the app, and the quit is 
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
   await closed;
   expect(Date.now() - started).toBeLessThan(8_000);
+});
+
+test('a proxy Chromium is told about carries the HTTP calls and the live socket to a server only it can reach', async () => {
+  // practice.test resolves nowhere but in the proxy: signing in and going live prove nothing went around it.
+  const proxy = await startConnectProxy('practice.test');
+  const hidden = `http://practice.test:${new URL(server.url).port}`;
+  const behindProxy = await launchApp(electron.path ?? '', hidden, sqlitePath, {
+    extraArgs: [`--proxy-server=${proxy.address}`],
+    env: { PRACTICE_MESSENGER_ALLOW_HTTP: '1' }, // plain http to a name that isn't loopback, on purpose
+  });
+  try {
+    await signInOnPage(behindProxy.page);
+    await expect.poll(() => syncState(behindProxy.page)).toBe('online');
+    // HTTP went through Chromium (its proxy requests carry absolute URLs); the socket asked Chromium and tunnelled.
+    expect(proxy.requests.some((url) => url.startsWith(`${hidden}/api/v1/session`))).toBe(true);
+    expect(proxy.tunnels).toContain(`practice.test:${new URL(server.url).port}`);
+  } finally {
+    await behindProxy.close();
+    await proxy.close();
+  }
 });

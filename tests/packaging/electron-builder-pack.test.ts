@@ -17,7 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,8 +202,9 @@ describe('electron-builder --linux dir', () => {
     console.log(
       `app.asar: ${asarMiB.toFixed(1)} MiB, ${packages.size} packages; unpacked: ${unpackedMiB.toFixed(1)} MiB`,
     );
-    // Before the dependencies were sorted out: 23 MiB with ~250 packages (fastify, pg, the AWS SDK...), and 31 MiB
-    // unpacked (SQLite's build leftovers, node-notifier's helper programs). Now about 7.7 and 2.7 MiB.
+    // Before this wave (5c8a7fe, packed the same way): 15.7 MiB, 176 packages (fastify and 12 @fastify packages,
+    // nodemailer, pino, node-notifier), and 30.2 MiB unpacked in 73 files (SQLite's build leftovers, node-notifier's
+    // 27 helper programs). Now 7.8 MiB, 104 packages, and 2.6 MiB unpacked in 16 files.
     expect(asarMiB).toBeLessThan(10);
     expect(unpackedMiB).toBeLessThan(5);
   });
@@ -222,6 +223,43 @@ describe('electron-builder --linux dir', () => {
     ]) {
       expect(reached).toContain(`/node_modules/${name}`);
     }
+  });
+
+  it('loads nothing but Node, Electron and the packages it ships: no server code reaches the built main or preload', () => {
+    const bundles = entries.filter((e) => /^\/out\/(main|preload)\/[^/]+\.(m?js|cjs)$/.test(e));
+    expect(bundles).toContain('/out/main/index.js');
+    const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)["']([^"'./\s][^"'\s]*)["']/g;
+    // The bundler marks code it inlined from a package with a comment naming its file (// node_modules/zod/...).
+    const inlinedFrom = /^\s*\/\/(?:#region)?\s*node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gm;
+    const ourFolders = /^\s*\/\/(?:#region)?\s*(\w+)\/\S+\.[cm]?[jt]sx?$/gm;
+    const imported = new Set<string>();
+    const inlined = new Set<string>();
+    const folders = new Set<string>();
+    for (const bundle of bundles) {
+      const code = asar.extractFile(archive, bundle.slice(1)).toString('utf8');
+      for (const match of code.matchAll(specifier)) imported.add(match[1] ?? '');
+      for (const match of code.matchAll(inlinedFrom)) inlined.add(match[1] ?? '');
+      for (const match of code.matchAll(ourFolders)) folders.add(match[1] ?? '');
+    }
+    // Our own code in the bundles comes from the desktop folders only (never server/ or renderer/ sources).
+    expect([...folders].filter((folder) => !['main', 'common', 'preload', 'node_modules'].includes(folder))).toEqual(
+      [],
+    );
+    const packageOf = (name: string) =>
+      name
+        .split('/')
+        .slice(0, name.startsWith('@') ? 2 : 1)
+        .join('/');
+    const builtins = new Set(builtinModules);
+    const unshipped = [...imported].filter((name) => {
+      if (name.startsWith('node:') || builtins.has(name) || name === 'electron') return false;
+      return resolvePackage(packageOf(name), '/') === null;
+    });
+    expect(imported).toContain('better-sqlite3-multiple-ciphers');
+    expect(unshipped).toEqual([]);
+    // Only runtime dependencies may be inlined (zod, into the sandboxed preload): never a server package.
+    const runtime = Object.keys((readJson('/package.json') as { dependencies: Record<string, string> }).dependencies);
+    expect([...inlined].filter((name) => !runtime.includes(name))).toEqual([]);
   });
 
   it('carries no node-notifier helper programs (SnoreToast, terminal-notifier, notifu) anywhere', () => {

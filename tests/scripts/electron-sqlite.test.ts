@@ -3,12 +3,13 @@
 // copying and caching around them run for real in a throwaway project folder.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import path, { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   downloadProblem,
   electronSqlitePath,
   prepareElectronSqlite,
+  stagedFile,
   type SqliteSteps,
   type StepContext,
 } from '../../scripts/lib/electron-sqlite.mjs';
@@ -18,22 +19,36 @@ let root: string;
 const calls: string[] = [];
 const log = () => undefined;
 
+let base: string;
+
+/** A project folder at `folder` (under the test's temporary folder) with the driver installed for Node. */
+function makeProject(folder: string): string {
+  const project = join(base, folder);
+  const pkg = join(project, 'node_modules/better-sqlite3-multiple-ciphers');
+  mkdirSync(join(pkg, 'build/Release'), { recursive: true });
+  mkdirSync(join(pkg, 'lib'), { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3-multiple-ciphers"}');
+  writeFileSync(join(pkg, 'lib/index.js'), 'module.exports = {};');
+  writeFileSync(join(pkg, 'build/Release/better_sqlite3.node'), 'node-abi build');
+  return project;
+}
+
 beforeEach(() => {
   calls.length = 0;
-  root = mkdtempSync(join(tmpdir(), 'pm-electron-sqlite-'));
-  const pkg = join(root, 'node_modules/better-sqlite3-multiple-ciphers');
-  mkdirSync(join(pkg, 'build/Release'), { recursive: true });
-  writeFileSync(join(pkg, 'package.json'), '{"name":"better-sqlite3-multiple-ciphers"}');
-  writeFileSync(join(pkg, 'build/Release/better_sqlite3.node'), 'node-abi build');
+  base = mkdtempSync(join(tmpdir(), 'pm-electron-sqlite-'));
+  root = makeProject('practice-messenger');
 });
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 /** A step that leaves `contents` as the staged module's binary, or fails with `error`. */
 const step =
   (name: string, outcome: { contents: string } | { error: string }) =>
   async ({ moduleDir }: StepContext): Promise<void> => {
     calls.push(name);
-    // The stage never carries Node's build: what is there was put by this step.
+    // The stage holds the driver's package (prebuild-install reads its package.json) but never Node's build:
+    // what is there was put by this step.
+    expect(existsSync(join(moduleDir, 'package.json'))).toBe(true);
+    expect(existsSync(join(moduleDir, 'lib/index.js'))).toBe(true);
     expect(existsSync(join(moduleDir, 'build/Release/better_sqlite3.node'))).toBe(false);
     if ('error' in outcome) throw new Error(outcome.error);
     mkdirSync(join(moduleDir, 'build/Release'), { recursive: true });
@@ -120,6 +135,29 @@ describe('prepareElectronSqlite', () => {
       });
       expect(result.ok ? '' : result.reason).toContain(words);
     }
+  });
+});
+
+describe('staging the driver', () => {
+  it('works for a project inside a folder named build (a CI checkout, say)', async () => {
+    root = makeProject('build/practice-messenger');
+    const result = await prepareElectronSqlite(root, {
+      target,
+      log,
+      steps: steps(step('download', { contents: 'electron prebuilt' }), step('build', { contents: 'built' })),
+    });
+    expect(calls).toEqual(['download']);
+    expect(result).toMatchObject({ ok: true, how: 'downloaded' });
+  });
+
+  it('leaves out Node’s build folder by its place in the package, with Windows paths too', () => {
+    const win = 'C:\\Users\\desk\\build\\pm\\node_modules\\better-sqlite3-multiple-ciphers';
+    expect(stagedFile(win, `${win}\\build`, path.win32)).toBe(false);
+    expect(stagedFile(win, `${win}\\build\\Release\\better_sqlite3.node`, path.win32)).toBe(false);
+    expect(stagedFile(win, `${win}\\package.json`, path.win32)).toBe(true);
+    expect(stagedFile(win, `${win}\\src\\better_sqlite3.cpp`, path.win32)).toBe(true);
+    expect(stagedFile('/srv/build/pm/m', '/srv/build/pm/m/lib/index.js', path.posix)).toBe(true);
+    expect(stagedFile('/srv/build/pm/m', '/srv/build/pm/m/build/Release', path.posix)).toBe(false);
   });
 });
 

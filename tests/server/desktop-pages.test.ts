@@ -1,7 +1,8 @@
 // What the practice server offers the desktop app outside the API (issue 13 items 1 and 5), all for real: a release
 // laid out as electron-builder writes it is published with `npm run server -- publish-update` (the real CLI), then
 // served byte for byte at /updates/ (ranges for differential downloads included); a release that doesn't verify
-// publishes nothing. The email alert's link leads to /open, an HTML page offering the practice-messenger:// link.
+// publishes nothing. The email alert's link leads to /open/message/<id>, an HTML page offering the practice-messenger://
+// link to that message.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { publishUpdate } from '../../server/services/updates/publish-update.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
-import { startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
+import { alertLink, startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -166,22 +167,27 @@ describe('the page email alerts link to', () => {
     await world.lee.api('PUT', `/practices/${world.sunriseId}/settings`, {
       settings: { portalMessagesInInbox: true, emailNotifications: true },
     });
-    await world.desk.api('POST', `/practices/${world.sunriseId}/messages`, {
+    const sent = await world.desk.api('POST', `/practices/${world.sunriseId}/messages`, {
       clientId: randomUUID(),
       to: [world.lee.login.user.id],
       subject: 'Call the lab',
       body: 'Results are in.',
     });
+    const messageId = (sent.body as { message: { id: string } }).message.id;
     await expect.poll(() => sink.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const link = /Read it in Practice Messenger: (\S+)/.exec(sink.received[0]?.raw ?? '')?.[1] ?? '';
-    expect(link).toBe(`${server.url}/open`);
+    const link = alertLink(sink.received[0]?.raw ?? '') ?? '';
+    expect(link).toBe(`${server.url}/open/message/${messageId}`);
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     const html = await page.text();
     expect(html).toContain('>Open in Practice Messenger</a>');
-    expect(html).toContain(`href="practice-messenger://open?server=${encodeURIComponent(server.url)}"`);
+    // The app's link: this server and the message, by id; nothing about what it says.
+    expect(html).toContain(
+      `href="practice-messenger://open?server=${encodeURIComponent(server.url)}&amp;message=${messageId}"`,
+    );
+    expect(html).not.toMatch(/Call the lab|Results are in/);
   });
 
   it('links a message by id, and never trusts the Host header for the server address', async () => {

@@ -1,13 +1,14 @@
 // Email alerts through a real SMTP server: sent only to users who asked (portal ones only when
 // portal messages show in their inbox), retried after a refusal, and free of any PHI: a canary
-// planted in subject, body and file name never appears, nor does the patient's name.
+// planted in subject, body and file name never appears, nor does the patient's name. The link opens
+// the server's /open page at that message, by its id only.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadResponse } from '../../common/http/index.js';
 import { DEMO_STAFF } from '../../server/demo/accounts.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
-import { emailQueueDrained, startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
+import { alertLink, emailQueueDrained, startSmtpSink, type SmtpSink } from '../support/practice-server-smtp.js';
 import { uploadStream } from '../support/practice-server-upload.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
 
@@ -64,7 +65,9 @@ describe('email alerts', () => {
     expect(sink.received.map((e) => e.to)).toEqual([[DEMO_STAFF.drLee]]);
     const raw = sink.received[0]!.raw;
     expect(raw).toContain('Sunrise Family Medicine');
-    expect(raw).toContain(`${PUBLIC_URL}/open`); // the page that offers Open in Practice Messenger
+    // The page that offers "Open in Practice Messenger" at this message.
+    const messageId = (sent.body as { message: { id: string } }).message.id;
+    expect(alertLink(raw)).toBe(`${PUBLIC_URL}/open/message/${messageId}`);
     for (const secret of [CANARY, 'Ana Ruiz', 'Frances', 'results.pdf']) expect(raw).not.toContain(secret);
   });
 
@@ -78,6 +81,8 @@ describe('email alerts', () => {
     expect(sent.status).toBe(201);
     await drained();
     expect(sink.received.map((e) => e.to)).toEqual([[DEMO_STAFF.frontdesk]]);
+    const messageId = (sent.body as { message: { id: string } }).message.id;
+    expect(alertLink(sink.received[0]!.raw)).toBe(`${PUBLIC_URL}/open/message/${messageId}`);
     expect(sink.received[0]!.raw).not.toContain(CANARY);
     expect(sink.received[0]!.raw).not.toContain('Ana');
   });

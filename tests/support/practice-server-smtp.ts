@@ -53,6 +53,22 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 }
 
+/** A received email's text as a mail program shows it: quoted-printable decoded, so long lines (links) are whole. */
+export function emailText(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  if (!/^content-transfer-encoding:\s*quoted-printable/im.test(headers)) return body;
+  const bytes = body
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+/** The link an email alert offers ("Read it in Practice Messenger: <link>"), or null. */
+export const alertLink = (raw: string): string | null =>
+  /Read it in Practice Messenger: (\S+)/.exec(emailText(raw))?.[1] ?? null;
+
 /** Resolves once the server's email queue is empty (sent or given up); rejects after `deadlineMs`. */
 export async function emailQueueDrained(
   server: { emailQueueIdle(): Promise<void> },

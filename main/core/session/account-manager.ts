@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { SessionInfo } from '../../../common/desktop/index.js';
 import { PracticeRef, SessionUser } from '../../../common/http/index.js';
 import { DesktopCallError, notSignedIn } from '../errors.js';
+import { serverRefusal } from '../policy/apply-policy.js';
 import type { EngineOptions, SecretStore } from '../host-ports.js';
 import { nodeTransport } from '../network/node-transport.js';
 import type { ServerTransport } from '../network/server-transport.js';
@@ -82,8 +83,10 @@ export class AccountManager {
   async restore(): Promise<void> {
     const token = this.secrets.get('token');
     const saved = this.savedSession();
-    // A session saved before plain http was limited to loopback must not send its token in the clear.
+    // A session saved before plain http was limited to loopback must not send its token in the clear; one saved
+    // before the administrator held this computer to another server is not reopened (its data stays on disk).
     if (!token || !saved || serverAddressProblem(saved.serverUrl, this.allowHttp)) return;
+    if (serverRefusal(this.options.policy ?? {}, saved.serverUrl)) return;
     await this.open(saved, token);
   }
 
@@ -158,7 +161,7 @@ export class AccountManager {
     const generation = ++this.generation;
     const session = await AccountSession.open({
       ...this.wiring,
-      accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id),
+      accountDir: accountDir(this.options.dataDir, saved.serverUrl, saved.user.id, this.secrets.persistent),
       serverUrl: saved.serverUrl,
       token,
       user: saved.user,

@@ -13,8 +13,17 @@ export function accountId(serverUrl: string, userId: string): string {
   return createHash('sha256').update(`${serverUrl}\n${userId}`).digest('hex').slice(0, 20);
 }
 
-export function accountDir(dataDir: string, serverUrl: string, userId: string): string {
-  return path.join(dataDir, 'accounts', accountId(serverUrl, userId));
+/**
+ * Where account folders live. A run that keeps secrets in memory only (Linux without a keyring) writes under a root
+ * of its own: what it writes can never be decrypted after it ends, while folders made when a keyring kept the key
+ * stay untouched (their cache, with any unsent message, opens again once the keyring is back).
+ */
+export function accountsRoot(dataDir: string, keysKept: boolean): string {
+  return path.join(dataDir, keysKept ? 'accounts' : 'accounts-this-run-only');
+}
+
+export function accountDir(dataDir: string, serverUrl: string, userId: string, keysKept = true): string {
+  return path.join(accountsRoot(dataDir, keysKept), accountId(serverUrl, userId));
 }
 
 /** The SecretStore name of this account's key (cache and files). */
@@ -39,16 +48,21 @@ export function accountKey(secrets: SecretStore, serverUrl: string, userId: stri
 
 /** Removes every trace of one account: its folder (cache, -wal, -shm, moved-aside copies, files, staged files) and key. */
 export function removeAccount(dataDir: string, secrets: SecretStore, serverUrl: string, userId: string): void {
-  fs.rmSync(accountDir(dataDir, serverUrl, userId), { recursive: true, force: true, maxRetries: 3 });
+  fs.rmSync(accountDir(dataDir, serverUrl, userId, secrets.persistent), {
+    recursive: true,
+    force: true,
+    maxRetries: 3,
+  });
   secrets.delete(accountKeyName(serverUrl, userId));
 }
 
 /**
- * With no way to keep keys between runs (secrets in memory only: Linux without a keyring), every account folder an
- * earlier run left can never be decrypted again. Removes them all, so each start doesn't leave one more behind.
+ * Call at the start of a run that keeps secrets in memory only: the account folders earlier such runs left can
+ * never be decrypted again, so they go (each start would otherwise leave one more cache copy behind). Folders made
+ * while a keyring kept their key are not touched. Returns how many folders were removed.
  */
 export function removeUndecryptableAccounts(dataDir: string): number {
-  const root = path.join(dataDir, 'accounts');
+  const root = accountsRoot(dataDir, false);
   const left = fs.existsSync(root) ? fs.readdirSync(root).length : 0;
   fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   return left;

@@ -109,7 +109,7 @@ export class AlertWorker {
   }
 
   private async deliver(alert: ClaimedAlert): Promise<void> {
-    const { subject, text } = alertEmail(alert.practice_name, this.link);
+    const { subject, text } = alertEmail(alert.practice_name, this.link, alert.message_id);
     try {
       await this.transport?.sendMail({
         from: this.options.from ?? 'Practice Messenger <no-reply@practice-messenger.local>',

@@ -73,7 +73,7 @@ export async function sendPortalMessage(
     viewers.map((v) => v.staffId),
     'normal',
   );
-  await queueAlerts(ctx, patient.practice_id, alerted, true);
+  await queueAlerts(ctx, patient.practice_id, alerted, true, id);
   await recordAudit(ctx, origin, [
     {
       action: 'message_sent',

@@ -144,7 +144,8 @@ export async function sendStaffMessage(
   if (who.portalPatientId) await afterStaffReply(ctx, message);
   else {
     const recipients = who.staffViewers.filter((staffId) => staffId !== senderId);
-    await queueAlerts(ctx, practiceId, await alertable(ctx.db, message.threadId, recipients, message.priority!), false);
+    const alerted = await alertable(ctx.db, message.threadId, recipients, message.priority!);
+    await queueAlerts(ctx, practiceId, alerted, false, id);
   }
   await recordAudit(ctx, origin, [
     {

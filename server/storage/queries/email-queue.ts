@@ -30,7 +30,7 @@ export function alertTargets(
   return select.orderBy('s.id').execute();
 }
 
-export async function queueAlerts(db: Executor, targets: AlertTarget[], now: number): Promise<void> {
+export async function queueAlerts(db: Executor, targets: AlertTarget[], messageId: string, now: number): Promise<void> {
   if (targets.length === 0) return;
   await db
     .insertInto('email_queue')
@@ -38,6 +38,7 @@ export async function queueAlerts(db: Executor, targets: AlertTarget[], now: num
       targets.map((t) => ({
         to_address: t.email,
         practice_name: t.practice_name,
+        message_id: messageId,
         state: 'queued' as const,
         attempts: 0,
         next_attempt_at: now,
@@ -60,6 +61,7 @@ export interface ClaimedAlert {
   to_address: string;
   practice_name: string;
   attempts: number;
+  message_id: string | null;
 }
 
 /** Takes up to `limit` due alerts for this instance until `now + leaseMs`. */
@@ -78,7 +80,7 @@ export function claimDueAlerts(db: Executor, now: number, leaseMs: number, limit
         .limit(limit)
         .$if(isPostgres(db), (select) => select.forUpdate().skipLocked()),
     )
-    .returning(['id', 'to_address', 'practice_name', 'attempts'])
+    .returning(['id', 'to_address', 'practice_name', 'attempts', 'message_id'])
     .execute();
 }
 

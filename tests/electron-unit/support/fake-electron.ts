@@ -110,7 +110,13 @@ export const nativeTheme = Object.assign(new FakeEmitter(), {
   shouldUseDarkColors: false,
   shouldUseDarkColorsForSystemIntegratedUI: true,
 });
-export const crashReporter = { start: () => void recorded.calls.push('crashReporter') };
+export const crashReporter = {
+  options: null as unknown,
+  start(options: unknown) {
+    crashReporter.options = options;
+    recorded.calls.push('crashReporter');
+  },
+};
 
 let nextContentsId = 1;
 

@@ -1,11 +1,26 @@
 // @vitest-environment jsdom
 // Message Settings: Patient Portal and Notifications per practice, privacy and idle lock for the app; Save.
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { openMessages, renderApp } from '../../testing/render-app.js';
 
 describe('Message Settings', () => {
+  // First: React says this once per process, so a later test would miss it.
+  it('opens without React warning of a store read that changes every render (Quick text before it loads)', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const { user } = await renderApp();
+      await openMessages(user);
+      await user.click(screen.getByRole('button', { name: 'Message Settings' }));
+      await screen.findByRole('heading', { name: 'Quick text' });
+      await screen.findByRole('checkbox', { name: 'Patient Portal' });
+      expect(errors.mock.calls.map((args) => String(args[0]))).not.toContainEqual(expect.stringMatching(/getSnapshot/));
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('saves the practice settings and the app preferences', async () => {
     const { user, api } = await renderApp();
     await openMessages(user);

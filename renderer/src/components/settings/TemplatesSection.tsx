@@ -5,8 +5,11 @@ import { useTemplatesStore } from '../../stores/templates-store.js';
 import { ConfirmDialog } from '../workflow/ConfirmDialog.js';
 import { TemplateEditor } from './TemplateEditor.js';
 
+/** One empty list: a selector that returned a new [] each time would re-render without end (React warns). */
+const NO_TEMPLATES: TemplateView[] = [];
+
 export function TemplatesSection({ practiceId }: { practiceId: string }) {
-  const templates = useTemplatesStore((s) => (s.practiceId === practiceId ? s.templates : []));
+  const templates = useTemplatesStore((s) => (s.practiceId === practiceId ? s.templates : NO_TEMPLATES));
   const error = useTemplatesStore((s) => s.error);
   const [editing, setEditing] = useState<TemplateView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TemplateView | null>(null);
