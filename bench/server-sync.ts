@@ -1,25 +1,35 @@
-// Benchmark: the server's share of a cold sync: reading 100,000 messages as /sync pages of 1000 over
-// loopback (server in this process, client on node:http, pages read but not parsed). Prints a table.
+// Benchmark: the server's share of a cold sync, on SQLite and on PostgreSQL in one run: reading a
+// 100,000-message mailbox as /sync pages of 1000 over loopback (server in its own process; the client
+// reads each page's tail but does not parse it). The two databases take turns, three reads each.
 // Run alone with `npx tsx bench/server-sync.ts`, or through `npm run bench`.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD, DEMO_STAFF } from '../server/demo/accounts.js';
-import { startPracticeServer } from '../server/start.js';
+import { DEMO_STAFF } from '../server/demo/accounts.js';
+import { startPrivatePostgres, type PrivatePostgres } from '../scripts/lib/private-postgres.js';
+import { percentile, report, type Figure } from './report.js';
+import {
+  createDatabase,
+  machineFigures,
+  postmasterPid,
+  processCpuMs,
+  processTreeCpuMs,
+  signIn,
+  startServerInstance,
+  type ServerInstance,
+} from './server-fixtures.js';
 
 const MESSAGES = 100_000;
 const PAGE = 1000;
 const MAX_PAGES = 500; // bound: the feed holds ~100,100 changes, ~101 pages
+const READS = 3;
 
-export interface ServerSyncResult {
-  messages: number;
-  seedSeconds: number;
+interface Read {
+  seconds: number;
   changes: number;
   pages: number;
-  seconds: number;
   megabytes: number;
+  /** Server process plus, on PostgreSQL, the cluster: CPU seconds spent serving this read. */
+  cpuSeconds: number;
 }
 
 function get(agent: Agent, url: string, token: string): Promise<string> {
@@ -34,32 +44,17 @@ function get(agent: Agent, url: string, token: string): Promise<string> {
   });
 }
 
-export async function benchServerSync(databaseUrl?: string): Promise<ServerSyncResult> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-sync-'));
-  const seedStarted = performance.now();
-  const server = await startPracticeServer({
-    dataDir,
-    databaseUrl,
-    port: 0,
-    demo: true,
-    logger: false,
-    demoBulkMessages: MESSAGES,
-  });
-  const seedSeconds = (performance.now() - seedStarted) / 1000;
+/** Reads the front desk's whole feed from the start, as a new device would. */
+async function readFeed(server: ServerInstance, token: string, cpuMs: () => number): Promise<Read> {
   const agent = new Agent({ keepAlive: true });
   try {
-    const login = await fetch(`${server.url}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_STAFF.frontdesk, password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
     let cursor = '';
     let changes = 0;
     let pages = 0;
     let bytes = 0;
+    const cpuBefore = cpuMs();
     const started = performance.now();
-    for (; pages < MAX_PAGES;) {
+    while (pages < MAX_PAGES) {
       const text = await get(
         agent,
         `${server.url}/api/v1/sync?limit=${PAGE}${cursor ? `&after=${cursor}` : ''}`,
@@ -74,32 +69,68 @@ export async function benchServerSync(databaseUrl?: string): Promise<ServerSyncR
       cursor = tail[1];
       if (tail[2] === 'false') break;
     }
-    return {
-      messages: MESSAGES,
-      seedSeconds,
-      changes,
-      pages,
-      seconds: (performance.now() - started) / 1000,
-      megabytes: bytes / 1e6,
-    };
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, changes, pages, megabytes: bytes / 1e6, cpuSeconds: (cpuMs() - cpuBefore) / 1000 };
   } finally {
     agent.destroy();
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await benchServerSync();
-  console.table({
-    'server /sync, cold (pages of 1000)': {
-      messages: result.messages,
-      changes: result.changes,
-      pages: result.pages,
-      seconds: result.seconds.toFixed(2),
-      'changes/s': Math.round(result.changes / result.seconds),
-      MB: result.megabytes.toFixed(1),
-      'seed s (not timed in target)': result.seedSeconds.toFixed(1),
+function readFigures(label: string, onPostgres: boolean, seedSeconds: number, reads: Read[]): Figure[] {
+  const median = (of: (read: Read) => number): number => percentile(reads.map(of), 50);
+  const name = (what: string): string => `/sync of ${MESSAGES.toLocaleString('en')}, ${label}: ${what}`;
+  return [
+    { name: name(`seconds (median of ${reads.length})`), value: median((r) => r.seconds), unit: 's' },
+    { name: name('changes/s'), value: median((r) => r.changes / r.seconds), unit: 'changes/s' },
+    {
+      name: name(onPostgres ? 'server + PostgreSQL CPU per read' : 'server CPU per read'),
+      value: median((r) => r.cpuSeconds),
+      unit: 's',
     },
-  });
+    { name: name('changes'), value: reads[0]?.changes ?? NaN, unit: 'changes' },
+    { name: name('pages'), value: reads[0]?.pages ?? NaN, unit: 'pages' },
+    { name: name('response bytes'), value: reads[0]?.megabytes ?? NaN, unit: 'MB' },
+    { name: name('start and seed (not timed above)'), value: seedSeconds, unit: 's' },
+  ];
+}
+
+export async function benchServerSync(): Promise<Figure[]> {
+  const start = machineFigures('start');
+  const running: ServerInstance[] = [];
+  let cluster: PrivatePostgres | null = null;
+  try {
+    cluster = await startPrivatePostgres({ durable: true });
+    const postgresPid = postmasterPid(cluster);
+    const databaseUrl = await createDatabase(cluster, 'bench_sync');
+    const setups = [];
+    for (const [label, options] of [
+      ['SQLite', {}],
+      ['PostgreSQL', { databaseUrl }],
+    ] as const) {
+      const seeding = performance.now();
+      const server = await startServerInstance({ ...options, bulkMessages: MESSAGES });
+      running.push(server);
+      const seedSeconds = (performance.now() - seeding) / 1000;
+      const { token } = await signIn(server.url, DEMO_STAFF.frontdesk);
+      const onPostgres = 'databaseUrl' in options;
+      const cpuMs = (): number => processCpuMs(server.pid) + (onPostgres ? processTreeCpuMs(postgresPid) : 0);
+      setups.push({ label, onPostgres, server, token, seedSeconds, cpuMs, reads: [] as Read[] });
+    }
+    for (let i = 0; i < READS; i += 1) {
+      for (const setup of setups) setup.reads.push(await readFeed(setup.server, setup.token, setup.cpuMs));
+    }
+    return [
+      ...start,
+      ...setups.flatMap((setup) => readFigures(setup.label, setup.onPostgres, setup.seedSeconds, setup.reads)),
+      ...machineFigures('end'),
+    ];
+  } finally {
+    await Promise.all(running.map((instance) => instance.stop()));
+    await cluster?.stop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log('Server in its own process; PostgreSQL: a private cluster on this machine, durable commits.');
+  report('server-sync', await benchServerSync());
 }
