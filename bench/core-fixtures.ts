@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message } from '../common/http/index.js';
 import { startPracticeServer } from '../server/start.js';
+import { TEST_PASSWORD_HASHING } from '../tests/support/practice-server.js';
 import { insertBulkMessages } from '../server/storage/queries/bulk.js';
 import { openStorage } from '../server/storage/open-storage.js';
 
@@ -57,7 +58,14 @@ export function bulkMessage(i: number, practiceId: string, from: Party, to: Part
 /** A demo-seeded server data folder plus `count` messages from Dr. Lee to the front desk. */
 export async function seedServerDataDir(count: number): Promise<{ dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-core-server-'));
-  const first = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+  // Cheap password hashing as in the tests: sign-ins are not what these benchmarks measure.
+  const first = await startPracticeServer({
+    dataDir,
+    port: 0,
+    demo: true,
+    logger: false,
+    passwordHashing: TEST_PASSWORD_HASHING,
+  });
   await first.close();
   const { db, close } = await openStorage({ dataDir });
   const staff = (email: string) =>
@@ -96,7 +104,7 @@ export async function startServerProcess(
   const code = `import { startPracticeServer } from '${SERVER_START}';
     import { seedServerDataDir } from '${FIXTURES}';
     const { dataDir } = await seedServerDataDir(${messages});
-    const s = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+    const s = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false, passwordHashing: ${JSON.stringify(TEST_PASSWORD_HASHING)} });
     console.log('URL ' + s.url + ' DIR ' + dataDir);`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -9,11 +9,13 @@ import {
   PortalSendResponse,
   SendMessageResponse,
   SyncResponse,
+  UploadResponse,
   type PatientDetail,
 } from '../../common/http/index.js';
 import { errorCode } from '../support/practice-server-client.js';
 import { signInDemo, type DemoWorld } from '../support/practice-server-demo.js';
 import { startTestServer, type TestPracticeServer } from '../support/practice-server.js';
+import { uploadStream } from '../support/practice-server-upload.js';
 
 let server: TestPracticeServer;
 let w: DemoWorld;
@@ -122,6 +124,35 @@ describe('a reply in a portal thread', () => {
     expect(message.attachments.map((a) => a.kind)).toEqual(['patient', 'encounter', 'document']);
     const seen = PortalMessagesResponse.parse((await w.ana.api('GET', '/portal/messages')).body).messages;
     expect(seen.map((m) => m.id)).toContain(message.id);
+  });
+
+  it('refuses to forward a file from a message about another patient, storing nothing', async () => {
+    const upload = async (fileName: string) =>
+      UploadResponse.parse(
+        (await uploadStream({ baseUrl: server.url, token: w.desk.token, practiceId: w.sunriseId, size: 64, fileName }))
+          .body,
+      ).attachment.id;
+    const gracesFile = await upload('results.pdf');
+    const toLee = await w.desk.api('POST', `/practices/${w.sunriseId}/messages`, {
+      clientId: randomUUID(),
+      to: [w.lee.login.user.id],
+      subject: 'Results',
+      body: 'For the chart.',
+      patientId: grace.id,
+      attachments: [{ kind: 'file', id: gracesFile }],
+    });
+    expect(toLee.status).toBe(201);
+    const cursorBefore = SyncResponse.parse((await w.desk.api('GET', '/sync?limit=1000')).body).cursor;
+    const refused = await reply({ attachments: [{ kind: 'file', id: gracesFile }] });
+    expect([refused.status, errorCode(refused)]).toEqual([422, 'wrong_patient']);
+    expect(JSON.stringify(refused.body)).not.toContain('results.pdf');
+    expect(SyncResponse.parse((await w.desk.api('GET', `/sync?after=${cursorBefore}`)).body).changes).toEqual([]);
+
+    // A file picked for this reply goes out; once in Ana's conversation, it may be sent to her again.
+    // (A file on messages about no patient, a blank form, may be forwarded too: forward.test.ts.)
+    const forAna = await upload('instructions.pdf');
+    expect((await reply({ attachments: [{ kind: 'file', id: forAna }] })).status).toBe(201);
+    expect((await reply({ attachments: [{ kind: 'file', id: forAna }] })).status).toBe(201);
   });
 
   it('still lets a staff-to-staff message link any patient of the practice', async () => {

@@ -11,6 +11,7 @@ import { JsonFilePreferenceStore } from '../../main/core/stores/json-file-prefer
 import { JsonFileSecretStore } from '../../main/core/stores/json-file-secret-store.js';
 import { DEMO_PASSWORD } from '../../server/demo/accounts.js';
 import { startPracticeServer, type RunningPracticeServer } from '../../server/start.js';
+import { TEST_PASSWORD_HASHING } from './practice-server.js';
 
 export { DEMO_PASSWORD };
 
@@ -25,9 +26,12 @@ export interface EngineTestServer {
   cleanup(): Promise<void>;
 }
 
+/** The demo server, with the test suites' cheaper password hashing (sign-ins are many here). */
+const SERVER_OPTIONS = { demo: true, logger: false, passwordHashing: TEST_PASSWORD_HASHING } as const;
+
 export async function startEngineTestServer(): Promise<EngineTestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'core-server-'));
-  const first = await startPracticeServer({ dataDir, port: 0, demo: true, logger: false });
+  const first = await startPracticeServer({ ...SERVER_OPTIONS, dataDir, port: 0 });
   const handle: EngineTestServer = {
     url: first.url,
     port: first.port,
@@ -39,7 +43,7 @@ export async function startEngineTestServer(): Promise<EngineTestServer> {
     },
     async restart() {
       await handle.stop();
-      handle.server = await startPracticeServer({ dataDir, port: handle.port, demo: true, logger: false });
+      handle.server = await startPracticeServer({ ...SERVER_OPTIONS, dataDir, port: handle.port });
     },
     async cleanup() {
       await handle.stop();

@@ -214,7 +214,7 @@ export class ServerClient {
 }
 
 /** Method and path of a route of the shared route table (common/http/routes.ts). */
-function at<R extends RouteSpec>(
+export function at<R extends RouteSpec>(
   route: R,
   params: Parameters<typeof pathOf<R>>[1],
 ): { method: R['method']; url: string } {

@@ -1,5 +1,5 @@
 // The second-wave routes of the practice server (API.md "team workflow") as typed calls over
-// ServerClient: the portal queue, thread state, templates and the audit trail.
+// ServerClient: the portal queue, thread state, templates and the audit trail, by the shared route table.
 import {
   AuditPage,
   PortalThreadResponse,
@@ -11,10 +11,16 @@ import {
   type PortalThreadFilter,
   type TemplateBody,
 } from '../../../common/http/index.js';
-import type { ServerClient } from './server-client.js';
+import { routes } from '../../../common/http/routes.js';
+import { at, type ServerClient } from './server-client.js';
 
-const enc = encodeURIComponent;
 export type PortalAction = 'claim' | 'assign' | 'release' | 'close';
+const ACTION_ROUTES = {
+  claim: routes.claimThread,
+  assign: routes.assignThread,
+  release: routes.releaseThread,
+  close: routes.closeThread,
+} as const;
 
 /** The audit query as URL parameters (only the fields that are set). */
 const auditParams = (query: AuditQuery) =>
@@ -25,61 +31,54 @@ export class WorkflowClient {
 
   portalThreads(practiceId: string, filter: PortalThreadFilter) {
     return this.client.json(PortalThreadsResponse, {
-      url: `/practices/${enc(practiceId)}/portal/threads`,
+      ...at(routes.portalThreads, { pid: practiceId }),
       params: { filter },
     });
   }
 
   portalAction(practiceId: string, threadId: string, action: PortalAction, body: object = {}) {
     return this.client.json(PortalThreadResponse, {
-      method: 'POST',
-      url: `/practices/${enc(practiceId)}/portal/threads/${enc(threadId)}/${action}`,
+      ...at(ACTION_ROUTES[action], { pid: practiceId, threadId }),
       data: body,
     });
   }
 
   setThreadMuted(practiceId: string, threadId: string, muted: boolean) {
     return this.client.json(ThreadStateResponse, {
-      method: 'PATCH',
-      url: `/practices/${enc(practiceId)}/threads/${enc(threadId)}/state`,
+      ...at(routes.patchThreadState, { pid: practiceId, threadId }),
       data: { muted },
     });
   }
 
   templates(practiceId: string) {
-    return this.client.json(TemplatesResponse, { url: `/practices/${enc(practiceId)}/templates` });
+    return this.client.json(TemplatesResponse, at(routes.templates, { pid: practiceId }));
   }
 
   createTemplate(practiceId: string, body: TemplateBody) {
     return this.client.json(TemplateResponse, {
-      method: 'POST',
-      url: `/practices/${enc(practiceId)}/templates`,
+      ...at(routes.createTemplate, { pid: practiceId }),
       data: body,
     });
   }
 
   updateTemplate(practiceId: string, templateId: string, body: TemplateBody) {
     return this.client.json(TemplateResponse, {
-      method: 'PUT',
-      url: `/practices/${enc(practiceId)}/templates/${enc(templateId)}`,
+      ...at(routes.updateTemplate, { pid: practiceId, id: templateId }),
       data: body,
     });
   }
 
   deleteTemplate(practiceId: string, templateId: string) {
-    return this.client.json(null, {
-      method: 'DELETE',
-      url: `/practices/${enc(practiceId)}/templates/${enc(templateId)}`,
-    });
+    return this.client.json(null, at(routes.deleteTemplate, { pid: practiceId, id: templateId }));
   }
 
   audit(practiceId: string, query: AuditQuery) {
-    return this.client.json(AuditPage, { url: `/practices/${enc(practiceId)}/audit`, params: auditParams(query) });
+    return this.client.json(AuditPage, { ...at(routes.audit, { pid: practiceId }), params: auditParams(query) });
   }
 
   auditCsv(practiceId: string, query: AuditQuery) {
     return this.client.text({
-      url: `/practices/${enc(practiceId)}/audit`,
+      ...at(routes.audit, { pid: practiceId }),
       params: auditParams(query),
       headers: { Accept: 'text/csv' },
     });

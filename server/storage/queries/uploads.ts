@@ -65,6 +65,16 @@ export async function patientCanSeeUpload(db: Executor, uploadId: string, patien
   return row !== undefined;
 }
 
+/** The messages that carry an upload: their portal patient and stored message (for its patient link). */
+export function messagesCarryingUpload(db: Executor, uploadId: string) {
+  return db
+    .selectFrom('message_files as f')
+    .innerJoin('messages as m', 'm.seq', 'f.message_seq')
+    .select(['m.portal_patient_id', 'm.message_json'])
+    .where('f.upload_id', '=', uploadId)
+    .execute();
+}
+
 /** Deletes uploads made before `before` that no message uses; resolves with their sha256s. */
 export async function deleteUnusedUploads(db: Executor, before: number): Promise<string[]> {
   const rows = await db
