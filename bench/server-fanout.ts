@@ -8,9 +8,8 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { LiveServerMessage } from '../common/http/index.js';
 import { DEMO_STAFF } from '../server/demo/accounts.js';
-import { startPrivatePostgres, type PrivatePostgres } from '../scripts/lib/private-postgres.js';
 import { atMost, percentile, report, type Figure } from './report.js';
-import { createDatabase, machineFigures, signIn, startServerInstance, type ServerInstance } from './server-fixtures.js';
+import { runServerBench, signIn, type ServerInstance } from './server-fixtures.js';
 
 const SOCKETS_ON_B = 50;
 const SENDS = 300;
@@ -102,21 +101,14 @@ async function measureFanout(a: ServerInstance, b: ServerInstance): Promise<Figu
   }
 }
 
-export async function benchServerFanout(): Promise<Figure[]> {
-  const start = machineFigures('start');
-  const running: ServerInstance[] = [];
-  let cluster: PrivatePostgres | null = null;
-  try {
-    cluster = await startPrivatePostgres({ durable: true });
-    const databaseUrl = await createDatabase(cluster, 'bench_fanout');
+export function benchServerFanout(): Promise<Figure[]> {
+  return runServerBench(async (lab) => {
+    const databaseUrl = await lab.createDatabase('bench_fanout');
     // One after the other: the first creates the schema and seeds the demo data.
-    for (let i = 0; i < 2; i += 1) running.push(await startServerInstance({ databaseUrl }));
-    const figures = await measureFanout(running[0]!, running[1]!);
-    return [...start, ...figures, ...machineFigures('end')];
-  } finally {
-    await Promise.all(running.map((instance) => instance.stop()));
-    await cluster?.stop();
-  }
+    const a = await lab.launch({ databaseUrl });
+    const b = await lab.launch({ databaseUrl });
+    return measureFanout(a, b);
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { LoginResponse } from '../common/http/index.js';
 import { DEMO_PASSWORD } from '../server/demo/accounts.js';
-import type { PrivatePostgres } from '../scripts/lib/private-postgres.js';
+import { startPrivatePostgres, type PrivatePostgres } from '../scripts/lib/private-postgres.js';
 import type { Figure } from './report.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -128,11 +128,11 @@ export function processTreeCpuMs(rootPid: number): number {
 }
 
 /** The postmaster's pid: the first line of postmaster.pid in the cluster's data folder. */
-export const postmasterPid = (cluster: PrivatePostgres): number =>
+const postmasterPid = (cluster: PrivatePostgres): number =>
   Number(fs.readFileSync(path.join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 /** A new, empty database in the cluster; its URL. */
-export async function createDatabase(cluster: PrivatePostgres, name: string): Promise<string> {
+async function createDatabase(cluster: PrivatePostgres, name: string): Promise<string> {
   const admin = new pg.Client(cluster.adminUrl);
   await admin.connect();
   try {
@@ -146,7 +146,44 @@ export async function createDatabase(cluster: PrivatePostgres, name: string): Pr
 }
 
 /** The machine as figures: these benchmarks share the cores with whatever else runs. */
-export function machineFigures(when: 'start' | 'end'): Figure[] {
+function machineFigures(when: 'start' | 'end'): Figure[] {
   const load: Figure = { name: `load average (1 min) at ${when}`, value: loadavg()[0] ?? NaN, unit: 'load' };
   return when === 'start' ? [{ name: 'CPU cores', value: cpus().length, unit: 'cores' }, load] : [load];
+}
+
+/** What a server benchmark measures on: a private PostgreSQL and the instances it starts. */
+export interface ServerBenchLab {
+  /** The postmaster: processTreeCpuMs(postgresPid) is the whole cluster's CPU. */
+  postgresPid: number;
+  /** A new, empty database in the cluster; its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** An instance, stopped by runServerBench after the measurement. */
+  launch(options?: InstanceOptions): Promise<ServerInstance>;
+}
+
+/**
+ * Runs `measure` on a private PostgreSQL with durable commits (fsync on), between the machine's
+ * figures at the start and the end; stops every instance it launched and the cluster, whatever happens.
+ */
+export async function runServerBench(measure: (lab: ServerBenchLab) => Promise<Figure[]>): Promise<Figure[]> {
+  const start = machineFigures('start');
+  const running: ServerInstance[] = [];
+  let cluster: PrivatePostgres | null = null;
+  try {
+    cluster = await startPrivatePostgres({ durable: true });
+    const postgres = cluster;
+    const figures = await measure({
+      postgresPid: postmasterPid(postgres),
+      createDatabase: (name) => createDatabase(postgres, name),
+      launch: async (options) => {
+        const instance = await startServerInstance(options);
+        running.push(instance);
+        return instance;
+      },
+    });
+    return [...start, ...figures, ...machineFigures('end')];
+  } finally {
+    await Promise.all(running.map((instance) => instance.stop()));
+    await cluster?.stop();
+  }
 }

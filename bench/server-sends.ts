@@ -9,16 +9,9 @@ import { Agent } from 'node:http';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startPrivatePostgres, type PrivatePostgres } from '../scripts/lib/private-postgres.js';
 import { atLeast, atMost, percentile, report, type Figure } from './report.js';
 import { addTally, CLIENTS, prepareSetup, runLeg, type SendSetup } from './send-load-fixtures.js';
-import {
-  createDatabase,
-  machineFigures,
-  postmasterPid,
-  startServerInstance,
-  type ServerInstance,
-} from './server-fixtures.js';
+import { runServerBench } from './server-fixtures.js';
 
 const ROUNDS = 4;
 const LEG_SECONDS = 5;
@@ -104,51 +97,48 @@ function setupFigures(setup: SendSetup, withTarget: boolean, check: StoredCheck 
   ];
 }
 
-export async function benchServerSends(): Promise<Figure[]> {
-  const start = machineFigures('start');
-  const running: ServerInstance[] = [];
-  let cluster: PrivatePostgres | null = null;
-  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
-  try {
-    cluster = await startPrivatePostgres({ durable: true });
-    const postgresPid = postmasterPid(cluster);
-    const launch = async (databaseUrl?: string): Promise<ServerInstance> => {
-      const instance = await startServerInstance(databaseUrl ? { databaseUrl } : {});
-      running.push(instance);
-      return instance;
-    };
-    const one = await createDatabase(cluster, 'bench_sends_one');
-    const two = await createDatabase(cluster, 'bench_sends_two');
-    // Instances of one database start one after the other: the first creates the schema and seeds.
-    const sqlite = await prepareSetup('SQLite, 1 instance', [await launch()], null);
-    const postgresOne = await prepareSetup('PostgreSQL, 1 instance', [await launch(one)], one);
-    const twoInstances = [await launch(two), await launch(two)];
-    const postgresTwo = await prepareSetup('PostgreSQL, 2 instances', twoInstances, two);
-    const setups = [sqlite, postgresOne, postgresTwo];
-    for (const setup of setups) {
-      const maxSends = WARMUP_SENDS_PER_INSTANCE * setup.instances.length;
-      await runLeg(agent, setup, { seconds: WARMUP_MAX_SECONDS, maxSends }, postgresPid);
+/** Warm-up, then ROUNDS rounds in which each setup takes one leg; every leg's rate printed. */
+async function measureInTurns(agent: Agent, setups: SendSetup[], postgresPid: number): Promise<void> {
+  for (const setup of setups) {
+    const maxSends = WARMUP_SENDS_PER_INSTANCE * setup.instances.length;
+    await runLeg(agent, setup, { seconds: WARMUP_MAX_SECONDS, maxSends }, postgresPid);
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Each setup leads a round in turn: none always runs first or last.
+    for (let i = 0; i < setups.length; i += 1) {
+      const setup = setups[(round + i) % setups.length]!;
+      const leg = await runLeg(agent, setup, { seconds: LEG_SECONDS, maxSends: LEG_MAX_SENDS }, postgresPid);
+      // Per leg, so that a reader sees how much the machine's other load moved the figures.
+      console.log(
+        `round ${round + 1}, ${setup.label}: ${(leg.latencies.length / leg.seconds).toFixed(0)} msgs/s, ` +
+          `server ${(leg.serverCpuMs / leg.latencies.length).toFixed(2)} + PostgreSQL ` +
+          `${(leg.postgresCpuMs / leg.latencies.length).toFixed(2)} ms CPU per send`,
+      );
+      addTally(setup.measured, leg);
     }
-    for (let round = 0; round < ROUNDS; round += 1) {
-      // Each setup leads one round: none always runs first or last.
-      for (let i = 0; i < setups.length; i += 1) {
-        const setup = setups[(round + i) % setups.length]!;
-        const leg = await runLeg(agent, setup, { seconds: LEG_SECONDS, maxSends: LEG_MAX_SENDS }, postgresPid);
-        // Per leg, so that a reader sees how much the machine's other load moved the figures.
-        console.log(
-          `round ${round + 1}, ${setup.label}: ${(leg.latencies.length / leg.seconds).toFixed(0)} msgs/s, ` +
-            `server ${(leg.serverCpuMs / leg.latencies.length).toFixed(2)} + PostgreSQL ` +
-            `${(leg.postgresCpuMs / leg.latencies.length).toFixed(2)} ms CPU per send`,
-        );
-        addTally(setup.measured, leg);
-      }
+  }
+}
+
+export function benchServerSends(): Promise<Figure[]> {
+  return runServerBench(async (lab) => {
+    const one = await lab.createDatabase('bench_sends_one');
+    const two = await lab.createDatabase('bench_sends_two');
+    // Instances of one database start one after the other: the first creates the schema and seeds.
+    const sqlite = await prepareSetup('SQLite, 1 instance', [await lab.launch()], null);
+    const postgresOne = await prepareSetup('PostgreSQL, 1 instance', [await lab.launch({ databaseUrl: one })], one);
+    const pair = [await lab.launch({ databaseUrl: two }), await lab.launch({ databaseUrl: two })];
+    const postgresTwo = await prepareSetup('PostgreSQL, 2 instances', pair, two);
+    const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+    try {
+      await measureInTurns(agent, [sqlite, postgresOne, postgresTwo], lab.postgresPid);
+    } finally {
+      agent.destroy();
     }
     const oneCheck = await checkStored(one, postgresOne.acknowledged);
     const twoCheck = await checkStored(two, postgresTwo.acknowledged);
     const rate = ({ measured: m }: SendSetup): number => m.latencies.length / m.seconds;
     const databaseCpu = ({ measured: m }: SendSetup): number => (m.serverCpuMs + m.postgresCpuMs) / m.latencies.length;
     return [
-      ...start,
       ...setupFigures(sqlite, true, null),
       ...setupFigures(postgresOne, true, oneCheck),
       // DESIGN.md sets the sends target per instance; it names none for two instances on one box.
@@ -159,13 +149,8 @@ export async function benchServerSends(): Promise<Figure[]> {
         value: databaseCpu(postgresTwo) / databaseCpu(postgresOne),
         unit: 'x',
       },
-      ...machineFigures('end'),
     ];
-  } finally {
-    agent.destroy();
-    await Promise.all(running.map((instance) => instance.stop()));
-    await cluster?.stop();
-  }
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

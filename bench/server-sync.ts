@@ -5,18 +5,8 @@
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { DEMO_STAFF } from '../server/demo/accounts.js';
-import { startPrivatePostgres, type PrivatePostgres } from '../scripts/lib/private-postgres.js';
 import { percentile, report, type Figure } from './report.js';
-import {
-  createDatabase,
-  machineFigures,
-  postmasterPid,
-  processCpuMs,
-  processTreeCpuMs,
-  signIn,
-  startServerInstance,
-  type ServerInstance,
-} from './server-fixtures.js';
+import { processCpuMs, processTreeCpuMs, runServerBench, signIn, type ServerInstance } from './server-fixtures.js';
 
 const MESSAGES = 100_000;
 const PAGE = 1000;
@@ -94,40 +84,27 @@ function readFigures(label: string, onPostgres: boolean, seedSeconds: number, re
   ];
 }
 
-export async function benchServerSync(): Promise<Figure[]> {
-  const start = machineFigures('start');
-  const running: ServerInstance[] = [];
-  let cluster: PrivatePostgres | null = null;
-  try {
-    cluster = await startPrivatePostgres({ durable: true });
-    const postgresPid = postmasterPid(cluster);
-    const databaseUrl = await createDatabase(cluster, 'bench_sync');
+export function benchServerSync(): Promise<Figure[]> {
+  return runServerBench(async (lab) => {
+    const databaseUrl = await lab.createDatabase('bench_sync');
     const setups = [];
     for (const [label, options] of [
       ['SQLite', {}],
       ['PostgreSQL', { databaseUrl }],
     ] as const) {
       const seeding = performance.now();
-      const server = await startServerInstance({ ...options, bulkMessages: MESSAGES });
-      running.push(server);
+      const server = await lab.launch({ ...options, bulkMessages: MESSAGES });
       const seedSeconds = (performance.now() - seeding) / 1000;
       const { token } = await signIn(server.url, DEMO_STAFF.frontdesk);
       const onPostgres = 'databaseUrl' in options;
-      const cpuMs = (): number => processCpuMs(server.pid) + (onPostgres ? processTreeCpuMs(postgresPid) : 0);
+      const cpuMs = (): number => processCpuMs(server.pid) + (onPostgres ? processTreeCpuMs(lab.postgresPid) : 0);
       setups.push({ label, onPostgres, server, token, seedSeconds, cpuMs, reads: [] as Read[] });
     }
     for (let i = 0; i < READS; i += 1) {
       for (const setup of setups) setup.reads.push(await readFeed(setup.server, setup.token, setup.cpuMs));
     }
-    return [
-      ...start,
-      ...setups.flatMap((setup) => readFigures(setup.label, setup.onPostgres, setup.seedSeconds, setup.reads)),
-      ...machineFigures('end'),
-    ];
-  } finally {
-    await Promise.all(running.map((instance) => instance.stop()));
-    await cluster?.stop();
-  }
+    return setups.flatMap((setup) => readFigures(setup.label, setup.onPostgres, setup.seedSeconds, setup.reads));
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
