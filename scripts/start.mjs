@@ -31,10 +31,12 @@ process.on('SIGTERM', stopAll);
 async function demoServer() {
   const dataDir = process.env.DEMO_DATA_DIR ?? join(homedir(), '.practice-messenger', 'demo-server');
   const port = process.env.PORT === undefined ? undefined : Number(process.env.PORT);
-  console.log(`Starting the demo practice server (data in ${dataDir}) ...`);
   const demo = await startOrReuseDemoServer(root, dataDir, { port });
   if (demo.reused) console.log(`Using the demo practice server that is already running for ${dataDir}.`);
-  else children.push(demo.child);
+  else {
+    console.log(`Started the demo practice server (data in ${dataDir}).`);
+    children.push(demo.child);
+  }
   return demo.url;
 }
 

@@ -22,6 +22,15 @@ interface TemplatesState {
 
 const empty = { practiceId: null, templates: [], loaded: false, error: null };
 
+/** One empty list: a selector returning a new [] on each read would re-render without end (React warns). */
+const NO_TEMPLATES: TemplateView[] = [];
+
+/** Selects the templates of `practiceId`, or none while another practice's are held. */
+export const templatesOf =
+  (practiceId: string) =>
+  (s: TemplatesState): TemplateView[] =>
+    s.practiceId === practiceId ? s.templates : NO_TEMPLATES;
+
 export const useTemplatesStore = create<TemplatesState>()((set, get) => {
   const read = async (practiceId: string) => {
     try {

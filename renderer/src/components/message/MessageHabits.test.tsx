@@ -3,11 +3,26 @@
 // (http/https only, opened outside the app), Ctrl+Enter sends a reply, the reply's limit is said, and
 // the window title carries the unread count.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useRouteStore } from '../../stores/route-store.js';
 import { openMessages, renderApp } from '../../testing/render-app.js';
 
 describe('Message habits', () => {
+  // First: React says this once per process, so a later test would miss it.
+  it('opens a message and its reply box without React warning of a store read that changes every render', async () => {
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const { user } = await renderApp();
+      await openMessages(user);
+      useRouteStore.getState().openMessage('m-billing');
+      await screen.findByRole('article', { name: 'Billing codes for November' });
+      await screen.findByRole('button', { name: 'Reply' });
+      expect(errors.mock.calls.map((args) => String(args[0]))).not.toContainEqual(expect.stringMatching(/getSnapshot/));
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it('makes web addresses in a body links that open outside the app, and nothing else', async () => {
     const { api } = await renderApp();
     const billing = api.messages.get('m-billing')!;

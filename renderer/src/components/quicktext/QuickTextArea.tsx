@@ -5,7 +5,7 @@ import type { TemplateView } from '../../../../common/desktop/index.js';
 import { fillTemplate } from '../../lib/fill-template.js';
 import { QUICK_TEXT_SHORTCUT } from '../../lib/shortcuts.js';
 import { useSessionStore } from '../../stores/session-store.js';
-import { useTemplatesStore } from '../../stores/templates-store.js';
+import { templatesOf, useTemplatesStore } from '../../stores/templates-store.js';
 import { findTrigger, matchTemplates, type Trigger } from './quick-text-trigger.js';
 import { QuickTextPicker } from './QuickTextPicker.js';
 import './quicktext.css';
@@ -23,7 +23,7 @@ interface Props {
 export function QuickTextArea({ id, value, onChange, practiceId, patient, rows, describedBy }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
-  const templates = useTemplatesStore((s) => (s.practiceId === practiceId ? s.templates : []));
+  const templates = useTemplatesStore(templatesOf(practiceId));
   const me = useSessionStore((s) => s.session?.user ?? null);
   const practice = useSessionStore((s) => s.session?.practices.find((p) => p.id === practiceId) ?? null);
   const [trigger, setTrigger] = useState<Trigger | null>(null);

@@ -1,15 +1,12 @@
 // Quick text in Message Settings: the practice's templates and your own, to add, change or delete.
 import { useEffect, useState } from 'react';
 import type { TemplateView } from '../../../../common/desktop/index.js';
-import { useTemplatesStore } from '../../stores/templates-store.js';
+import { templatesOf, useTemplatesStore } from '../../stores/templates-store.js';
 import { ConfirmDialog } from '../workflow/ConfirmDialog.js';
 import { TemplateEditor } from './TemplateEditor.js';
 
-/** One empty list: a selector that returned a new [] each time would re-render without end (React warns). */
-const NO_TEMPLATES: TemplateView[] = [];
-
 export function TemplatesSection({ practiceId }: { practiceId: string }) {
-  const templates = useTemplatesStore((s) => (s.practiceId === practiceId ? s.templates : NO_TEMPLATES));
+  const templates = useTemplatesStore(templatesOf(practiceId));
   const error = useTemplatesStore((s) => s.error);
   const [editing, setEditing] = useState<TemplateView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TemplateView | null>(null);
