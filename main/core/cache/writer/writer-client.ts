@@ -33,8 +33,12 @@ export async function startWriter(init: WriterInit, supervision: WriterSupervisi
   const restartedAt: number[] = [];
   let closed = false;
   let broken: CacheBroken | null = null;
-  // The thread taking calls, or (while one starts in place of a dead one) the promise of it.
-  let thread: WriterThread | Promise<WriterThread> = await startWriterThread(init, onDied);
+  // The thread taking calls, or (while one starts, at first or in place of a dead one) the promise of it.
+  const first = startWriterThread(init, onDied);
+  let thread: WriterThread | Promise<WriterThread> = first;
+  const firstStarted = await first;
+  // A first thread that died before this await returned has been replaced already: keep the replacement.
+  if (thread === first) thread = firstStarted;
 
   function onDied(cause: string): void {
     if (closed) return;

@@ -89,8 +89,11 @@ export function startWriterThread(init: WriterInit, onDied: (cause: string) => v
         }
       }
     });
-    // The error's name only (ERR_WORKER_OUT_OF_MEMORY...): its message could quote what was being written.
-    worker.on('error', (error) => died(error.name, new CacheWriteFailed(error.name, 'The cache writer stopped.')));
+    // The error's code or name only (ERR_WORKER_OUT_OF_MEMORY...): its message could quote what was being written.
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      const kind = error.code ?? error.name;
+      died(kind, new CacheWriteFailed(kind, 'The cache writer stopped.'));
+    });
     worker.on('exit', (code) => died(`exit ${code}`, new CacheWriteFailed('exit', 'The cache writer has closed.')));
 
     function call(op: string, args: unknown[]): Promise<unknown> {
