@@ -3,10 +3,11 @@
 import { CacheReader } from './cache-reader.js';
 import { openReadOnly, type Db } from './driver.js';
 import { checkBeforeOpen, type CacheRecovery } from './open-cache.js';
-import { startWriter, type CacheWriter, type RunningWriter } from './writer/writer-client.js';
+import { startWriter, type CacheWriter, type RunningWriter, type WriterSupervision } from './writer/writer-client.js';
 
 export type { CacheWriter } from './writer/writer-client.js';
 export type { CacheRecovery } from './open-cache.js';
+export { WriteInterrupted } from './writer/protocol.js';
 
 export class AccountCache {
   readonly reader: CacheReader;
@@ -26,11 +27,18 @@ export class AccountCache {
 
   /**
    * Checks the file (off the event loop; a broken or undecryptable one is moved aside), starts the
-   * writer thread (which creates and migrates it), then opens this thread's read-only connection.
+   * writer thread (which creates and migrates it, and is restarted if it dies), then opens this thread's
+   * read-only connection.
    */
-  static async open(file: string, keyHex: string, keyWasKnown: boolean, userId: string): Promise<AccountCache> {
+  static async open(
+    file: string,
+    keyHex: string,
+    keyWasKnown: boolean,
+    userId: string,
+    supervision: WriterSupervision = {},
+  ): Promise<AccountCache> {
     const recovered = await checkBeforeOpen(file, keyHex, keyWasKnown);
-    const running = await startWriter({ file, keyHex, userId });
+    const running = await startWriter({ file, keyHex, userId }, supervision);
     let db: Db;
     try {
       db = openReadOnly(file, keyHex);

@@ -4,6 +4,7 @@ import type { DesktopEventName, DesktopEventPayload, DesktopMethodName } from '.
 import { DesktopCallError } from '../errors.js';
 import type { EngineListener } from '../host-ports.js';
 import { IdleTimer, type LockClock } from './idle-timer.js';
+import { UnlockAttempts } from './unlock-attempts.js';
 
 /** What the lock screen itself needs: nothing here returns message content. */
 export const ALLOWED_WHILE_LOCKED: ReadonlySet<DesktopMethodName> = new Set([
@@ -28,12 +29,15 @@ export class AppLock {
   private signedIn = false;
   private held = new Map<DesktopEventName, unknown>();
   private readonly idle: IdleTimer;
+  /** The wrong-password limit of `unlock`. */
+  readonly attempts: UnlockAttempts;
 
   constructor(
     clock: LockClock,
     private readonly emit: EngineListener,
   ) {
     this.idle = new IdleTimer(clock, () => this.lock());
+    this.attempts = new UnlockAttempts(clock);
   }
 
   get locked(): boolean {
@@ -55,6 +59,7 @@ export class AppLock {
     this.signedIn = signedIn;
     if (signedIn) this.idle.start();
     else this.release('signedOut');
+    this.attempts.reset();
   }
 
   /** Idle time ran out, or the OS locked the screen or is going to sleep. */

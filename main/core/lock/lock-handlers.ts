@@ -1,4 +1,5 @@
-// Desktop API methods of the app lock: unlocking with the password, and the renderer's input reports.
+// Desktop API methods of the app lock: unlocking with the password (within the wrong-password limit),
+// and the renderer's input reports.
 import type { DesktopHandlers } from '../../../common/desktop/index.js';
 import type { AccountManager } from '../session/account-manager.js';
 import type { AppLock } from './app-lock.js';
@@ -9,7 +10,7 @@ export function lockHandlers(
 ): Pick<DesktopHandlers, 'unlock' | 'reportActivity'> {
   return {
     unlock: async ({ password }) => {
-      const unlocked = await accounts.unlock(password);
+      const unlocked = await lock.attempts.judge(() => accounts.unlock(password));
       if (unlocked) lock.release('unlocked');
       return { unlocked };
     },

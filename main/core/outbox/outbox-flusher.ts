@@ -2,7 +2,7 @@
 // wait and retry with backoff; any other refusal marks the item failed with the server's message
 // for the UI to show (with a retry). Nothing is dropped without the server having accepted it.
 import { Throttler } from '../async/throttler.js';
-import type { AccountCache } from '../cache/account-cache.js';
+import { WriteInterrupted, type AccountCache } from '../cache/account-cache.js';
 import type { OutboxRow } from '../cache/outbox-store.js';
 import type { FileStore } from '../files/file-store.js';
 import { Backoff } from '../sync/backoff.js';
@@ -67,7 +67,8 @@ export class OutboxFlusher {
           this.deps.onAuthRejected();
           return false;
         }
-        if (isRetryable(error)) {
+        // The cache writer restarted under this item: nothing is known to be lost, so it goes again (same clientId).
+        if (isRetryable(error) || error instanceof WriteInterrupted) {
           this.deps.onRetryable(error);
           this.retryTimer = setTimeout(() => void this.kick(), this.backoff.nextDelayMs());
           return false;

@@ -18,6 +18,9 @@ import { allowHttpFromEnv, serverAddressProblem } from './server-address-policy.
 import { checkVerifier, makeVerifier } from './password-verifier.js';
 import { SIGNED_OUT_STATUS } from './status-tracker.js';
 
+const CACHE_BROKEN_STATUS =
+  "The app's local message cache stopped working, so you were signed out. Sign in again; if it happens again, restart Practice Messenger.";
+
 const SavedSession = z.object({ serverUrl: z.string(), user: SessionUser, practices: z.array(PracticeRef) });
 type SavedSession = z.infer<typeof SavedSession>;
 
@@ -31,6 +34,7 @@ export type SessionWiring = Omit<
   | 'cacheKey'
   | 'cacheKeyWasKnown'
   | 'onAuthRejected'
+  | 'onCacheBroken'
   | 'transport'
 >;
 
@@ -134,6 +138,17 @@ export class AccountManager {
     this.wiring.status.update({ ...SIGNED_OUT_STATUS, lastError: 'Your session has ended. Sign in again.' });
   }
 
+  /**
+   * The cache's writer thread kept dying (restarted 3 times in a minute): end the session so nothing more is
+   * taken that can't be kept. Its cache, outbox included, and its token stay: signing in again or restarting
+   * the app reopens it with a fresh writer.
+   */
+  private async cacheBroken(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    await this.close();
+    this.wiring.status.update({ ...SIGNED_OUT_STATUS, lastError: CACHE_BROKEN_STATUS });
+  }
+
   async unlock(password: string): Promise<boolean> {
     if (!this.active) throw notSignedIn();
     const { saved, session } = this.active;
@@ -169,6 +184,7 @@ export class AccountManager {
       cacheKey,
       cacheKeyWasKnown,
       onAuthRejected: () => void this.expire(),
+      onCacheBroken: () => void this.cacheBroken(generation),
       transport: this.transport(saved.serverUrl),
     });
     // Signed out (or in again) while the cache was being checked: this session is not wanted.

@@ -48,6 +48,8 @@ export interface AccountSessionOptions {
   emit<K extends DesktopEventName>(event: K, payload: DesktopEventPayload<K>): void;
   status: StatusTracker;
   onAuthRejected(): void;
+  /** The cache writer thread kept dying (cache/writer/writer-client.ts): the session must end. */
+  onCacheBroken(): void;
   /** Fixed page size (tests); by default the largest page during the backfill, then 500. */
   syncPageSize: number | undefined;
   notificationWindowMs: number;
@@ -74,7 +76,9 @@ export class AccountSession {
   static async open(o: AccountSessionOptions): Promise<AccountSession> {
     fs.mkdirSync(o.accountDir, { recursive: true, mode: 0o700 });
     const file = path.join(o.accountDir, 'cache.db');
-    const cache = await AccountCache.open(file, o.cacheKey, o.cacheKeyWasKnown, o.user.id);
+    const cache = await AccountCache.open(file, o.cacheKey, o.cacheKeyWasKnown, o.user.id, {
+      onBroken: () => o.onCacheBroken(),
+    });
     try {
       await cache.writer.replacePractices(o.practices);
     } catch (error) {

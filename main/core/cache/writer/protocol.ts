@@ -39,6 +39,29 @@ export class CacheWriteFailed extends Error {
   }
 }
 
+/**
+ * A call the writer thread never answered because the thread died. Its transaction may have committed
+ * just before, or not at all (never half): the UI says so, and the outbox retries (sends reuse their clientId).
+ */
+export class WriteInterrupted extends DesktopCallError {
+  constructor() {
+    super(
+      'cache_interrupted',
+      "The app's local cache restarted before this was saved. Check whether it was kept, and try again if not.",
+    );
+  }
+}
+
+/** The writer thread kept dying (writer-client.ts, its restart limit): this session writes nothing more. */
+export class CacheBroken extends DesktopCallError {
+  constructor() {
+    super(
+      'cache_broken',
+      "The app's local message cache stopped working. Sign in again, or restart Practice Messenger.",
+    );
+  }
+}
+
 export function serializeError(error: unknown): SerializedError {
   const base = {
     name: error instanceof Error ? error.name : typeof error,

@@ -1,11 +1,9 @@
-// The main thread's side of the cache writer: starts the writer thread and gives CacheWriter, a typed
-// async call per write op. Calls run in the order they were made; each resolves once committed.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { deserializeError, CacheWriteFailed, type WriterInit, type WriterReply } from './protocol.js';
+// The main thread's side of the cache writer: CacheWriter, a typed async call per write op, over a writer
+// thread that is started again if it dies (at most 3 times a minute; past that the cache is broken).
+// Calls run in the order they were made; each resolves once committed.
+import { CacheBroken, CacheWriteFailed, type WriterInit } from './protocol.js';
 import type { WriteOps } from './write-ops.js';
+import { startWriterThread, type WriterThread } from './writer-thread.js';
 
 export type CacheWriter = {
   readonly [K in keyof WriteOps]: (...args: Parameters<WriteOps[K]>) => Promise<Awaited<ReturnType<WriteOps[K]>>>;
@@ -17,98 +15,97 @@ export interface RunningWriter {
   close(): Promise<void>;
 }
 
-/** Name of the built writer entry, emitted beside the main bundle (electron.vite.config.ts). */
-const BUILT_ENTRY = 'cache-writer.js';
-
 /**
- * Running from TypeScript sources (tests, tsx, the browser host in development), the thread loads
- * worker-main.ts through tsx; from the built app, the bundled entry beside this chunk.
+ * A thread that dies over and over (a page that runs it out of memory each time, a damaged file) is not
+ * restarted forever: past 3 restarts in a minute, writes fail with CacheBroken and `onBroken` is told.
  */
-/**
- * The writer's heap holds one or two parsed pages at a time; a small young generation makes V8 collect
- * them promptly instead of letting a second isolate's heap grow into the RSS budget.
- */
-const WRITER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
+export const MAX_RESTARTS = 3;
+export const RESTART_WINDOW_MS = 60_000;
 
-function spawnWriter(init: WriterInit): Worker {
-  const here = import.meta.url;
-  const options = { workerData: init, resourceLimits: WRITER_HEAP };
-  if (!here.endsWith('.ts')) return new Worker(new URL(`./${BUILT_ENTRY}`, here), options);
-  const tsxApi = path.join(path.dirname(createRequire(here).resolve('tsx/esm/api')), 'index.mjs');
-  const entry = new URL('./worker-main.ts', here).href;
-  const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
-    .then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(here)}))`;
-  return new Worker(code, { ...options, eval: true });
+export interface WriterSupervision {
+  /** Told once when the restart limit is passed. */
+  onBroken?(): void;
 }
 
-export function startWriter(init: WriterInit): Promise<RunningWriter> {
-  const worker = spawnWriter(init);
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let nextId = 1;
-  let gone: Error | null = null;
-  let onClosed: (() => void) | null = null;
+const closedError = () => new CacheWriteFailed('closed', 'The cache is closed.');
 
-  const failAll = (error: Error) => {
-    gone ??= error;
-    for (const call of pending.values()) call.reject(error);
-    pending.clear();
+export async function startWriter(init: WriterInit, supervision: WriterSupervision = {}): Promise<RunningWriter> {
+  const restartedAt: number[] = [];
+  let closed = false;
+  let broken: CacheBroken | null = null;
+  // The thread taking calls, or (while one starts, at first or in place of a dead one) the promise of it.
+  const first = startWriterThread(init, onDied);
+  let thread: WriterThread | Promise<WriterThread> = first;
+  const firstStarted = await first;
+  // A first thread that died before this await returned has been replaced already: keep the replacement.
+  if (thread === first) thread = firstStarted;
+
+  function onDied(cause: string): void {
+    if (closed) return;
+    // The cause is an error name or exit code: never what was being written.
+    console.warn(`cache writer: the thread stopped (${cause}); starting it again`);
+    const replacement = relaunch();
+    thread = replacement;
+    // Calls made meanwhile wait for it; a failure (broken, closed) reaches each of them.
+    replacement.then(
+      (started) => {
+        if (thread === replacement) thread = started;
+      },
+      () => undefined,
+    );
+  }
+
+  async function relaunch(): Promise<WriterThread> {
+    for (;;) {
+      const now = Date.now();
+      while (restartedAt.length > 0 && (restartedAt[0] ?? 0) <= now - RESTART_WINDOW_MS) restartedAt.shift();
+      if (restartedAt.length >= MAX_RESTARTS) throw breakDown();
+      restartedAt.push(now);
+      let started: WriterThread;
+      try {
+        started = await startWriterThread(init, onDied);
+      } catch {
+        if (closed) throw closedError();
+        continue; // A start that fails counts against the limit too.
+      }
+      if (!closed) return started;
+      await started.close();
+      throw closedError();
+    }
+  }
+
+  function breakDown(): CacheBroken {
+    if (!broken) {
+      console.error(
+        `cache writer: the thread keeps stopping (${MAX_RESTARTS} restarts within a minute); the cache is broken`,
+      );
+      broken = new CacheBroken();
+      supervision.onBroken?.();
+    }
+    return broken;
+  }
+
+  const call = (op: string, args: unknown[]): Promise<unknown> => {
+    if (broken) return Promise.reject(broken);
+    if (closed) return Promise.reject(closedError());
+    const current = thread;
+    return current instanceof Promise ? current.then((started) => started.call(op, args)) : current.call(op, args);
   };
 
-  return new Promise<RunningWriter>((resolveStart, rejectStart) => {
-    worker.on('message', (reply: WriterReply) => {
-      switch (reply.type) {
-        case 'ready':
-          resolveStart({ writer, close });
-          return;
-        case 'failed':
-          rejectStart(deserializeError(reply.error));
-          return;
-        case 'closed':
-          onClosed?.();
-          return;
-        case 'result': {
-          const call = pending.get(reply.id);
-          pending.delete(reply.id);
-          if (reply.ok) call?.resolve(reply.value);
-          else call?.reject(deserializeError(reply.error));
-        }
-      }
-    });
-    worker.on('error', (error) => {
-      const failure = new CacheWriteFailed(error.name, 'The cache writer stopped.');
-      failAll(failure);
-      rejectStart(failure);
-    });
-    worker.on('exit', () => {
-      const failure = new CacheWriteFailed('exit', 'The cache writer has closed.');
-      failAll(failure);
-      rejectStart(failure);
-      onClosed?.();
-    });
-
-    const call = (op: string, args: unknown[]) =>
-      new Promise<unknown>((resolve, reject) => {
-        if (gone) return reject(gone);
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'call', id, op, args });
-      });
-
-    // Any op name becomes a call; `then` stays undefined so the writer itself is never taken for a promise.
-    const writer = new Proxy({} as CacheWriter, {
-      get: (_, op) => (typeof op === 'string' && op !== 'then' ? (...args: unknown[]) => call(op, args) : undefined),
-    });
-
-    let closing: Promise<void> | null = null;
-    function close(): Promise<void> {
-      closing ??= new Promise<void>((resolve) => {
-        onClosed = resolve;
-        if (gone) return resolve();
-        worker.postMessage({ type: 'close' });
-      }).then(() => {
-        failAll(new CacheWriteFailed('closed', 'The cache is closed.'));
-      });
-      return closing;
-    }
+  // Any op name becomes a call; `then` stays undefined so the writer itself is never taken for a promise.
+  const writer = new Proxy({} as CacheWriter, {
+    get: (_, op) => (typeof op === 'string' && op !== 'then' ? (...args: unknown[]) => call(op, args) : undefined),
   });
+
+  let closing: Promise<void> | null = null;
+  function close(): Promise<void> {
+    closed = true;
+    closing ??= Promise.resolve(thread).then(
+      (current) => current.close(),
+      () => undefined,
+    );
+    return closing;
+  }
+
+  return { writer, close };
 }
