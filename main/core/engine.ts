@@ -37,7 +37,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
   // Every event passes the lock, which holds content events while the app is locked.
-  const lock = new AppLock(options.clock ?? systemClock, broadcast);
+  const lock = new AppLock(options.clock ?? systemClock, broadcast, options.secrets);
   const emit: EngineListener = (event, payload) => lock.deliver(event, payload);
   const policy = options.policy ?? {};
   let prefs: Preferences = preferencesWithinPolicy({ ...DEFAULT_PREFERENCES, ...options.preferences.load() }, policy);
@@ -89,6 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
       await accounts.restore();
     },
     async stop() {
+      lock.stop();
       await accounts.close();
     },
     reconnectNow() {

@@ -133,3 +133,56 @@ describe('idle lock in the engine', () => {
     }
   });
 });
+
+describe('the lock across a restart', () => {
+  const reopen = async (dir: string, clock: ManualClock) => {
+    const t = makeEngine({ dir, clock });
+    await t.engine.start();
+    await waitFor('the saved session', () => t.last('syncStatus')?.state === 'online');
+    return t;
+  };
+
+  it('reopens a saved session locked when the app was quit while locked, until the password is entered', async () => {
+    const clock = new ManualClock();
+    const { t, practiceId } = await signedIn(clock, 5);
+    t.engine.lockNow();
+    await t.stop();
+
+    const again = await reopen(t.dir, clock);
+    try {
+      expect(again.engine.locked).toBe(true);
+      await expect(again.engine.handlers.listMessages({ practiceId, folder: 'inbox' })).rejects.toMatchObject({
+        code: 'locked',
+      });
+      await again.engine.handlers.unlock({ password: DEMO_PASSWORD });
+      expect(again.engine.locked).toBe(false);
+    } finally {
+      await again.stop();
+    }
+    // Unlocked before quitting: the next start opens unlocked.
+    const third = await reopen(t.dir, clock);
+    try {
+      expect(third.engine.locked).toBe(false);
+      expect((await third.engine.handlers.listMessages({ practiceId, folder: 'inbox' })).rows.length).toBeGreaterThan(
+        0,
+      );
+    } finally {
+      await third.stop();
+    }
+  });
+
+  it('starts unlocked after signing out from the lock screen and in again', async () => {
+    const clock = new ManualClock();
+    const { t } = await signedIn(clock, 5);
+    t.engine.lockNow();
+    await t.engine.handlers.signOut({});
+    await t.stop();
+    const again = makeEngine({ dir: t.dir, clock });
+    try {
+      await signIn(again, server.url, 'frontdesk@sunrise.example');
+      expect(again.engine.locked).toBe(false);
+    } finally {
+      await again.stop();
+    }
+  });
+});

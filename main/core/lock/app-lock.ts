@@ -1,8 +1,10 @@
 // The app lock, decided here for every host: engaged after idle (IdleTimer) or when the host reports
 // the OS locking or sleeping; while engaged, data calls are refused and content events wait until unlock.
+// The engaged lock is remembered in the secret store, so quitting (or killing) a locked app and starting
+// it again reopens the saved session locked: a restart is no way around the password.
 import type { DesktopEventName, DesktopEventPayload, DesktopMethodName } from '../../../common/desktop/index.js';
 import { DesktopCallError } from '../errors.js';
-import type { EngineListener } from '../host-ports.js';
+import type { EngineListener, SecretStore } from '../host-ports.js';
 import { IdleTimer, type LockClock } from './idle-timer.js';
 import { UnlockAttempts } from './unlock-attempts.js';
 
@@ -21,12 +23,16 @@ export const ALLOWED_WHILE_LOCKED: ReadonlySet<DesktopMethodName> = new Set([
 /** Events with no message content: the badge and sync keep going under the lock screen. */
 const SHOWN_WHILE_LOCKED: ReadonlySet<DesktopEventName> = new Set(['locked', 'unreadCount', 'syncStatus']);
 
+/** The secret store's entry present while the lock is engaged. */
+const LOCKED_MARK = 'appLocked';
+
 export const lockedError = () =>
   new DesktopCallError('locked', 'Practice Messenger is locked. Enter your password to unlock it.');
 
 export class AppLock {
   private engaged = false;
   private signedIn = false;
+  private stopping = false;
   private held = new Map<DesktopEventName, unknown>();
   private readonly idle: IdleTimer;
   /** The wrong-password limit of `unlock`. */
@@ -35,6 +41,7 @@ export class AppLock {
   constructor(
     clock: LockClock,
     private readonly emit: EngineListener,
+    private readonly secrets?: SecretStore,
   ) {
     this.idle = new IdleTimer(clock, () => this.lock());
     this.attempts = new UnlockAttempts(clock);
@@ -54,12 +61,23 @@ export class AppLock {
   }
 
   /** Follows the sync status: signing in starts the idle count; signing out (or expiry) ends any lock. */
+  /** The engine is stopping (the app quits): its closing session is not a sign-out, so the mark stays. */
+  stop(): void {
+    this.stopping = true;
+    this.idle.stop();
+  }
+
   private followSession(signedIn: boolean): void {
+    if (this.stopping) return;
+    // Signed out, there is nothing to keep locked: a later sign-in (with the password) starts unlocked.
+    if (!signedIn && this.secrets?.get(LOCKED_MARK)) this.secrets.delete(LOCKED_MARK);
     if (signedIn === this.signedIn) return;
     this.signedIn = signedIn;
     if (signedIn) this.idle.start();
     else this.release('signedOut');
     this.attempts.reset();
+    // A saved session reopened by an app that was quit or killed while locked starts locked.
+    if (signedIn && this.secrets?.get(LOCKED_MARK)) this.lock();
   }
 
   /** Idle time ran out, or the OS locked the screen or is going to sleep. */
@@ -67,6 +85,7 @@ export class AppLock {
     if (this.engaged || !this.signedIn) return;
     this.engaged = true;
     this.idle.stop();
+    if (this.secrets?.persistent) this.secrets.set(LOCKED_MARK, '1');
     this.emit('locked', { locked: true });
   }
 
@@ -74,6 +93,7 @@ export class AppLock {
   release(how: 'unlocked' | 'signedOut'): void {
     if (how === 'signedOut') this.idle.stop();
     else this.idle.start();
+    if (this.secrets?.get(LOCKED_MARK)) this.secrets.delete(LOCKED_MARK);
     if (!this.engaged) return;
     this.engaged = false;
     const held = this.held;
