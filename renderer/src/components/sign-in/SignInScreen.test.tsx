@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Sign in: the server is prefilled, and wrong passwords and unreachable servers say so clearly.
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, ME } from '../../testing/demo-data.js';
 import { renderApp } from '../../testing/render-app.js';
@@ -42,5 +42,16 @@ describe('Sign in', () => {
       email: ME.email,
       password: DEMO_PASSWORD,
     });
+  });
+
+  it('says why the app signed out on its own (the session ended), and nothing after a plain sign-out', async () => {
+    const { api } = await renderApp({ signedIn: false });
+    await screen.findByLabelText('Email');
+    expect(screen.queryByRole('status')).toBeNull();
+    const signedOut = { syncedMessages: 0, initialSyncDone: false, pendingOutbox: 0, state: 'signedOut' as const };
+    act(() => api.emit('syncStatus', { ...signedOut, lastError: 'Your session has ended. Sign in again.' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Your session has ended. Sign in again.');
+    act(() => api.emit('syncStatus', { ...signedOut, lastError: null }));
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/errors.js';
 import { ADMIN_SET, useManagedPolicyStore } from '../../stores/managed-policy-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { useSyncStore } from '../../stores/sync-store.js';
 import '../lock/gate.css';
 import { FormError, FormField } from '../common/FormField.js';
 import { AppVersion } from './AppVersion.js';
@@ -19,6 +20,8 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Why the engine signed out on its own (the session ended, the local cache broke), if it did.
+  const ended = useSyncStore((s) => (s.status?.state === 'signedOut' ? s.status.lastError : null));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,6 +42,11 @@ export function SignInScreen() {
       <form className="gate-card card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
         <h1 id="sign-in-title">Practice Messenger</h1>
         <p className="muted">Sign in to your practice’s secure messaging.</p>
+        {ended && (
+          <p role="status" className="hint">
+            {ended}
+          </p>
+        )}
         <FormField
           id="sign-in-server"
           label="Server"
