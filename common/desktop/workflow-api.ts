@@ -67,3 +67,6 @@ export const workflowMethods = {
   /** The filtered audit trail as a CSV file (practice admins; online only). */
   exportAuditCsv: method(AuditFilter, FileContent),
 } as const;
+
+/** The names of the team-workflow methods (engine handlers and the fake API implement them together). */
+export type WorkflowMethodName = keyof typeof workflowMethods;

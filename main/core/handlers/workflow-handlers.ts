@@ -1,7 +1,7 @@
 // Desktop API methods of the team workflow: the portal queue (claim, assign, release, close), mute and
 // quick-text templates. Each works offline (queued in the outbox, shown at once); a portal action made
 // online is sent at once instead, so a claim race is answered while the user is looking.
-import type { DesktopHandlers, PortalThreadView } from '../../../common/desktop/index.js';
+import type { DesktopHandlers, PortalThreadView, WorkflowMethodName } from '../../../common/desktop/index.js';
 import { DesktopCallError, notFound } from '../errors.js';
 import type { PortalPayload } from '../outbox/workflow-payloads.js';
 import type { AccountSession } from '../session/account-session.js';
@@ -11,20 +11,7 @@ import { auditHandlers } from './audit-handlers.js';
 import type { HandlerContext } from './handler-context.js';
 import { refuseIfOwnedByOther } from './workflow-rules.js';
 
-type WorkflowHandlers = Pick<
-  DesktopHandlers,
-  | 'listPortalThreads'
-  | 'claimPortalThread'
-  | 'assignPortalThread'
-  | 'releasePortalThread'
-  | 'closePortalThread'
-  | 'setThreadMuted'
-  | 'listTemplates'
-  | 'saveTemplate'
-  | 'deleteTemplate'
-  | 'listAuditEvents'
-  | 'exportAuditCsv'
->;
+type WorkflowHandlers = Pick<DesktopHandlers, WorkflowMethodName>;
 
 export function workflowHandlers(ctx: HandlerContext): WorkflowHandlers {
   const session = () => ctx.accounts.session;

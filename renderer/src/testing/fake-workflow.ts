@@ -7,6 +7,7 @@ import type {
   OutboxItem,
   PortalThreadView,
   ReceiptView,
+  WorkflowMethodName,
 } from '../../../common/desktop/index.js';
 import { DesktopCallError } from '../api/web-socket-client.js';
 import type { Message, StatePatch } from '../lib/types.js';
@@ -22,20 +23,7 @@ export interface WorkflowDeps {
   extraThreads: PortalThreadView[];
 }
 
-type WorkflowMethods = Pick<
-  DesktopApi,
-  | 'listPortalThreads'
-  | 'claimPortalThread'
-  | 'assignPortalThread'
-  | 'releasePortalThread'
-  | 'closePortalThread'
-  | 'setThreadMuted'
-  | 'listTemplates'
-  | 'saveTemplate'
-  | 'deleteTemplate'
-  | 'listAuditEvents'
-  | 'exportAuditCsv'
->;
+type WorkflowMethods = Pick<DesktopApi, WorkflowMethodName>;
 
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 const ok = { ok: true as const };
